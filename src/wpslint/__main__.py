@@ -1,0 +1,5 @@
+"""Allow ``python -m wpslint``."""
+
+from wpslint.cli import main
+
+main()

@@ -1,0 +1,201 @@
+"""The document model every reader produces and every later stage consumes.
+
+A document is one string of text (``Document.text``) plus the structure read from the source
+file: blocks (headings, paragraphs, list items, table cells) with their character offsets,
+the heading trail each sits under, and a line index that maps any character offset back to
+the page and line of the original file. Rules work on the text; reports point users back to
+the file through the line index.
+
+Readers do not build these objects by hand: they feed source lines to ``DocumentBuilder``,
+which joins them, keeps offsets consistent and tracks the heading trail.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+from enum import Enum
+
+
+class BlockKind(str, Enum):
+    """The structural role of a block."""
+
+    HEADING = "heading"
+    PARAGRAPH = "paragraph"
+    LIST_ITEM = "list_item"
+    TABLE_CELL = "table_cell"
+
+
+#: Text placed between blocks in ``Document.text``. Sentence segmentation never crosses it.
+BLOCK_SEPARATOR = "\n\n"
+
+
+@dataclass(frozen=True, slots=True)
+class SourceLine:
+    """One line as a reader found it in the file, before blocks are joined."""
+
+    text: str
+    line: int
+    page: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """A heading, paragraph, list item or table cell, located in the text and the file."""
+
+    kind: BlockKind
+    start: int
+    end: int
+    page: int | None
+    line: int
+    section: tuple[str, ...]
+    level: int | None = None
+    table_row: tuple[int, int] | None = None
+
+    @property
+    def section_title(self) -> str:
+        """The innermost heading the block sits under ("" at the top of the document)."""
+        return self.section[-1] if self.section else ""
+
+
+@dataclass(frozen=True, slots=True)
+class Location:
+    """Where an offset of the text lies in the original file."""
+
+    page: int | None
+    line: int
+
+
+@dataclass(slots=True)
+class Document:
+    """A read document: the text, its blocks and the offset -> page/line index."""
+
+    path: str
+    format: str
+    text: str
+    blocks: list[Block]
+    pages: int | None = None
+    title: str | None = None
+    _line_offsets: list[int] = field(default_factory=list, repr=False)
+    _line_locations: list[Location] = field(default_factory=list, repr=False)
+    _block_starts: list[int] = field(default_factory=list, repr=False)
+
+    def __post_init__(self) -> None:
+        self._block_starts = [block.start for block in self.blocks]
+
+    def location(self, offset: int) -> Location:
+        """The page and line of the file that holds character ``offset`` of the text."""
+        index = bisect.bisect_right(self._line_offsets, offset) - 1
+        if index < 0:
+            return Location(page=self.blocks[0].page if self.blocks else None, line=1)
+        return self._line_locations[index]
+
+    def block_at(self, offset: int) -> Block | None:
+        """The block that contains ``offset`` (or the last one that starts before it)."""
+        index = bisect.bisect_right(self._block_starts, offset) - 1
+        return self.blocks[index] if index >= 0 else None
+
+    def section_at(self, offset: int) -> str:
+        """The heading trail at ``offset``, innermost last, joined for display."""
+        block = self.block_at(offset)
+        return block.section_title if block else ""
+
+    @property
+    def word_count(self) -> int:
+        return len(self.text.split())
+
+
+class DocumentBuilder:
+    """Assembles a ``Document`` from the blocks a reader finds, in reading order.
+
+    Lines of one block are joined with single spaces so that sentences read whole; a hyphen
+    that breaks a word at the end of a line is removed when the next line continues the word
+    in lower case ("peace-" + "builders" -> "peacebuilders"). Headings update the trail of
+    section titles that later blocks carry.
+    """
+
+    def __init__(self, path: str, fmt: str, pages: int | None = None) -> None:
+        self._path = path
+        self._format = fmt
+        self._pages = pages
+        self._parts: list[str] = []
+        self._length = 0
+        self._blocks: list[Block] = []
+        self._line_offsets: list[int] = []
+        self._line_locations: list[Location] = []
+        self._trail: list[tuple[int, str]] = []
+        self._title: str | None = None
+
+    def add(
+        self,
+        kind: BlockKind,
+        lines: list[SourceLine],
+        *,
+        level: int | None = None,
+        table_row: tuple[int, int] | None = None,
+    ) -> Block | None:
+        """Append one block made of ``lines``; blank blocks are skipped (returns None)."""
+        pieces = [(" ".join(line.text.split()), line) for line in lines]
+        pieces = [(text, line) for text, line in pieces if text]
+        if not pieces:
+            return None
+        if self._parts:
+            self._append(BLOCK_SEPARATOR)
+        start = self._length
+        text = ""
+        for piece, line in pieces:
+            if text and _breaks_word(text, piece):
+                text = text[:-1]
+            elif text:
+                text += " "
+            self._line_offsets.append(start + len(text))
+            self._line_locations.append(Location(page=line.page, line=line.line))
+            text += piece
+        self._append(text)
+        first = pieces[0][1]
+        if kind is BlockKind.HEADING:
+            heading_level = level or 1
+            while self._trail and self._trail[-1][0] >= heading_level:
+                self._trail.pop()
+            self._trail.append((heading_level, text))
+            if self._title is None:
+                self._title = text
+        block = Block(
+            kind=kind,
+            start=start,
+            end=self._length,
+            page=first.page,
+            line=first.line,
+            section=tuple(title for _, title in self._trail),
+            level=level if kind is BlockKind.HEADING else None,
+            table_row=table_row,
+        )
+        self._blocks.append(block)
+        return block
+
+    def build(self) -> Document:
+        """The finished document; the builder should not be used afterwards."""
+        return Document(
+            path=self._path,
+            format=self._format,
+            text="".join(self._parts),
+            blocks=self._blocks,
+            pages=self._pages,
+            title=self._title,
+            _line_offsets=self._line_offsets,
+            _line_locations=self._line_locations,
+        )
+
+    def _append(self, text: str) -> None:
+        self._parts.append(text)
+        self._length += len(text)
+
+
+def _breaks_word(previous: str, following: str) -> bool:
+    """True when ``previous`` ends in a hyphen that splits a word continued by ``following``."""
+    return (
+        len(previous) >= 2
+        and previous.endswith("-")
+        and previous[-2].isalpha()
+        and following[:1].islower()
+    )

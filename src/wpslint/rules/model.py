@@ -1,0 +1,172 @@
+"""The in-memory form of rule packs: concepts, conditions, rules and the rule set.
+
+These classes are built by ``wpslint.rules.loader`` from validated YAML and evaluated by
+``wpslint.rules.engine``. They hold no matching state, so one ``RuleSet`` serves every
+document of a run.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Union
+
+from wpslint.findings import DOC_TYPES, Kind, RuleInfo, Severity
+
+SCOPES = ("sentence", "block", "section", "document")
+SECURITY_CATEGORIES = ("emotional", "physical", "spiritual", "economic", "political")
+
+
+@dataclass(frozen=True, slots=True)
+class Concept:
+    """A named term list. ``include`` names other concepts whose hits count as this one's."""
+
+    name: str
+    description: str
+    terms: tuple[str, ...] = ()
+    include: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = ()
+    patterns: tuple[tuple[dict, ...], ...] = ()
+    source: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class ConceptRef:
+    concept: str
+
+
+@dataclass(frozen=True, slots=True)
+class AllOf:
+    conditions: tuple[Condition, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class AnyOf:
+    conditions: tuple[Condition, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Not:
+    condition: Condition
+
+
+@dataclass(frozen=True, slots=True)
+class Near:
+    conditions: tuple[Condition, ...]
+    within: int
+
+
+@dataclass(frozen=True, slots=True)
+class AtLeast:
+    count: int
+    conditions: tuple[Condition, ...]
+
+
+Condition = Union[ConceptRef, AllOf, AnyOf, Not, Near, AtLeast]
+
+
+@dataclass(frozen=True, slots=True)
+class RuleTests:
+    """Examples embedded in a rule: expected status -> texts."""
+
+    doc_type: str | None
+    cases: tuple[tuple[str, str], ...]  # (expected status, text)
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    id: str
+    name: str
+    kind: Kind
+    applies_to: tuple[str, ...]
+    severity: dict[str, Severity]  # per document type; every type in DOC_TYPES present
+    message: str
+    rationale: str
+    sources: tuple[str, ...]
+    security: tuple[str, ...]
+    remedy: str
+    scope: str
+    match: Condition
+    tests: RuleTests
+    flag: str = "matched"  # quality rules: "matched" (per passage) or "absent" (per document)
+    weak_message: str | None = None
+    source: str = ""  # file:line where the rule is defined
+
+    @property
+    def section(self) -> str:
+        """The checklist section, from the id prefix (LEG15 -> LEG)."""
+        return self.id.rstrip("0123456789")
+
+    @property
+    def info(self) -> RuleInfo:
+        return RuleInfo(
+            id=self.id,
+            name=self.name,
+            kind=self.kind,
+            section=self.section,
+            security=self.security,
+            sources=self.sources,
+        )
+
+    def severity_for(self, doc_type: str) -> Severity:
+        return self.severity[doc_type]
+
+    def concepts_used(self) -> set[str]:
+        return _concepts_in(self.match)
+
+
+@dataclass(frozen=True, slots=True)
+class StrengthMarkers:
+    """Concept names that classify a sentence's commitment strength (``strength.yaml``)."""
+
+    binding: str
+    hedge: str
+    qualifier: str
+
+
+@dataclass(slots=True)
+class RuleSet:
+    """All concepts and rules of a run, plus the cues for document types."""
+
+    concepts: dict[str, Concept]
+    rules: list[Rule]
+    strength: StrengthMarkers
+    doctype_cues: dict[str, dict[str, tuple[str, ...]]] = field(default_factory=dict)
+    sections: dict[str, str] = field(default_factory=dict)
+    sha256: str = ""
+
+    def get(self, key: str) -> Rule | None:
+        """A rule by id or name (case-insensitive for ids)."""
+        for rule in self.rules:
+            if rule.id == key.upper() or rule.name == key:
+                return rule
+        return None
+
+
+def _concepts_in(condition: Condition) -> set[str]:
+    if isinstance(condition, ConceptRef):
+        return {condition.concept}
+    if isinstance(condition, Not):
+        return _concepts_in(condition.condition)
+    names: set[str] = set()
+    for child in condition.conditions:
+        names |= _concepts_in(child)
+    return names
+
+
+__all__ = [
+    "DOC_TYPES",
+    "SCOPES",
+    "SECURITY_CATEGORIES",
+    "AllOf",
+    "AnyOf",
+    "AtLeast",
+    "Concept",
+    "ConceptRef",
+    "Condition",
+    "Near",
+    "Not",
+    "Rule",
+    "RuleSet",
+    "RuleTests",
+    "StrengthMarkers",
+]
