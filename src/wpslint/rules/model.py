@@ -8,7 +8,6 @@ document of a run.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Union
 
 from wpslint.findings import DOC_TYPES, Kind, RuleInfo, Severity
 
@@ -61,7 +60,14 @@ class AtLeast:
     conditions: tuple[Condition, ...]
 
 
-Condition = Union[ConceptRef, AllOf, AnyOf, Not, Near, AtLeast]
+@dataclass(frozen=True, slots=True)
+class Syntax:
+    """A grammatical analysis of candidate sentences (see ``wpslint.nlp.syntax``)."""
+
+    analysis: str
+
+
+Condition = ConceptRef | AllOf | AnyOf | Not | Near | AtLeast | Syntax
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,6 +95,7 @@ class Rule:
     tests: RuleTests
     flag: str = "matched"  # quality rules: "matched" (per passage) or "absent" (per document)
     weak_message: str | None = None
+    anchor: str | None = None  # concept whose first heading hit locates a missing requirement
     source: str = ""  # file:line where the rule is defined
 
     @property
@@ -145,6 +152,8 @@ class RuleSet:
 def _concepts_in(condition: Condition) -> set[str]:
     if isinstance(condition, ConceptRef):
         return {condition.concept}
+    if isinstance(condition, Syntax):
+        return set()
     if isinstance(condition, Not):
         return _concepts_in(condition.condition)
     names: set[str] = set()
@@ -169,4 +178,5 @@ __all__ = [
     "RuleSet",
     "RuleTests",
     "StrengthMarkers",
+    "Syntax",
 ]

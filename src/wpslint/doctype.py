@@ -1,0 +1,60 @@
+"""Detect whether a document is a national action plan, a bill, a protocol or a guideline.
+
+The type decides which checks apply (a bill needs no event risk assessment), so it is
+detected from cues kept as data in ``rules/doctypes.yaml``: title cues weigh more when they
+occur in the opening of the document. Users override the result with ``--type``.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc
+
+from wpslint.findings import DOC_TYPES
+from wpslint.nlp.pipeline import Pipeline
+from wpslint.rules.matcher import term_variants
+
+#: Characters at the start of a document that count as its title area.
+OPENING_CHARS = 2_000
+TITLE_WEIGHT = 3
+#: Occurrences of one body cue that count at most, so a single word cannot dominate.
+BODY_CAP = 5
+#: The type assumed when no cue is found at all.
+FALLBACK = "nap"
+
+
+@dataclass(frozen=True, slots=True)
+class Detection:
+    doc_type: str
+    scores: dict[str, int]
+
+
+class DocTypeDetector:
+    """Scores each document type by its cues and picks the best."""
+
+    def __init__(self, cues: dict[str, dict[str, tuple[str, ...]]], pipeline: Pipeline) -> None:
+        self._matcher = PhraseMatcher(pipeline.nlp.vocab, attr="NORM")
+        for doc_type, groups in cues.items():
+            for group, terms in groups.items():
+                forms = [form for term in terms for form in term_variants(term)]
+                if forms:
+                    self._matcher.add(f"{doc_type}:{group}", pipeline.pattern_docs(forms))
+
+    def detect(self, doc: Doc) -> Detection:
+        scores = dict.fromkeys(DOC_TYPES, 0)
+        body_counts: Counter[tuple[str, str]] = Counter()
+        strings = doc.vocab.strings
+        for match_id, start, end in self._matcher(doc):
+            doc_type, group = strings[match_id].split(":")
+            if group == "title":
+                if doc[start].idx < OPENING_CHARS:
+                    scores[doc_type] += TITLE_WEIGHT
+            else:
+                body_counts[(doc_type, doc[start:end].text.lower())] += 1
+        for (doc_type, _), count in body_counts.items():
+            scores[doc_type] += min(count, BODY_CAP)
+        best = max(DOC_TYPES, key=lambda t: scores[t])
+        return Detection(doc_type=best if scores[best] else FALLBACK, scores=scores)

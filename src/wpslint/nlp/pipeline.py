@@ -1,0 +1,117 @@
+"""The spaCy pipeline wpslint runs on every document.
+
+The default pipeline uses official packages only and is fast: blank English tokenization,
+a sentencizer that also ends sentences at block boundaries, and a
+``wpslint_norm`` component that writes each token's matching key into ``Token.norm``.
+
+The matching key is the lower-cased lemma from spaCy's English lookup table
+(spacy-lookups-data), with British spellings mapped to American ones from the same package's
+``lexeme_norm`` table. Concept terms go through the same pipeline, so "Organisations",
+"organization" and "organizations" all meet on ``organization``. Lemmas copied into NORM
+matched far more than the LEMMA attribute alone, and the PhraseMatcher needs one attribute.
+
+Why not spaCy's own lemmatizer component: it adds a second pass over every token and still
+needs the norm copy; one component with a per-word cache does both in one pass.
+"""
+
+# No "from __future__ import annotations": spaCy resolves factory signatures at run time.
+
+import functools
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import spacy
+from spacy.language import Language
+from spacy.lookups import load_lookups
+from spacy.pipeline import Sentencizer
+from spacy.tokens import Doc
+
+from wpslint.document import BLOCK_SEPARATOR
+
+#: The longest document text accepted (characters); spaCy's default of 1M is too low for
+#: 500-page plans and the blank pipeline needs no more memory per character than that.
+MAX_TEXT_LENGTH = 20_000_000
+
+#: Endings that never mark an English plural, so the fallback below leaves them alone.
+_NOT_PLURAL = ("ss", "us", "is", "ous")
+
+
+class NormWriter:
+    """Writes the matching key (lemma, lower case, American spelling) into ``Token.norm``."""
+
+    def __init__(self, nlp: Language) -> None:
+        tables = load_lookups("en", ["lemma_lookup", "lexeme_norm"])
+        self._lemmas = tables.get_table("lemma_lookup")
+        self._spelling = tables.get_table("lexeme_norm")
+        self._cache: dict[int, str] = {}
+
+    def __call__(self, doc: Doc) -> Doc:
+        cache = self._cache
+        for token in doc:
+            key = cache.get(token.orth)
+            if key is None:
+                key = cache[token.orth] = self.norm_of(token.text)
+            token.norm_ = key
+        return doc
+
+    def norm_of(self, word: str) -> str:
+        """The matching key of one word."""
+        lower = word.lower()
+        lemma = (self._lemmas.get(word) or self._lemmas.get(lower) or lower).lower()
+        if not lemma.isalpha() and lower.isalpha():
+            lemma = lower  # the table turns ordinals into digits ("second" -> "2")
+        if lemma == lower and _looks_plural(lower):
+            # Words missing from the lookup table ("peacebuilders", "WHRDs") keep their
+            # plural; strip it so they meet their singular form.
+            lemma = lower[:-1]
+        return _spelling_variant(lemma, self._spelling.get(lemma))
+
+
+def _spelling_variant(lemma: str, variant: str | None) -> str:
+    """The American spelling of ``lemma`` from ``lexeme_norm``, and nothing else.
+
+    The table also maps numbers ("second" -> "2") and slang ("cos" -> "because"); only a
+    variant with the same opening letters is a spelling ("organise" -> "organize").
+    """
+    if variant and variant.isalpha() and lemma.isalpha() and variant[:2] == lemma[:2]:
+        return variant
+    return lemma
+
+
+def _looks_plural(word: str) -> bool:
+    return (
+        len(word) > 3 and word.endswith("s") and not word.endswith(_NOT_PLURAL) and word.isalpha()
+    )
+
+
+@Language.factory("wpslint_norm")
+def _make_norm_writer(nlp: Language, name: str) -> NormWriter:
+    return NormWriter(nlp)
+
+
+@dataclass(frozen=True)
+class Pipeline:
+    """A loaded spaCy pipeline and the name reports give it."""
+
+    nlp: Language
+    name: str
+
+    def analyse_text(self, text: str) -> Doc:
+        return self.nlp(text)
+
+    def pattern_docs(self, terms: Iterable[str]) -> list[Doc]:
+        """Docs for concept terms, tokenized and normalised like document text."""
+        return list(self.nlp.pipe(terms))
+
+
+@functools.lru_cache(maxsize=1)
+def load_pipeline() -> Pipeline:
+    """The default pipeline, built once per process."""
+    nlp = spacy.blank("en")
+    nlp.max_length = MAX_TEXT_LENGTH
+    # Readers separate blocks with a blank line ("\n\n"), so a block boundary ends a
+    # sentence just as a full stop does: headings, list items and table cells never merge.
+    punct_chars = [*Sentencizer.default_punct_chars, BLOCK_SEPARATOR]
+    nlp.add_pipe("sentencizer", config={"punct_chars": punct_chars})
+    nlp.add_pipe("wpslint_norm")
+    return Pipeline(nlp=nlp, name=f"blank:en + lookup lemmas (spaCy {spacy.__version__})")

@@ -1,0 +1,305 @@
+"""Evaluate a rule set on an analysed document: the one linting loop of wpslint.
+
+Concept hits are found once per document. A condition is then evaluated as set algebra over
+the units of the rule's scope: ``units(condition)`` is a mapping from every unit where the
+condition holds to the hits that make it hold. ``all`` intersects, ``any`` unites, ``not``
+subtracts, ``near`` and ``at_least`` filter. The hits become evidence sentences, and each
+sentence's commitment strength (binding or hedged) decides between present and weak.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from wpslint.findings import CheckResult, Evidence, Kind, Status, Strength
+from wpslint.nlp.analysis import Analysis, Sentence
+from wpslint.nlp.pipeline import Pipeline
+from wpslint.nlp.syntax import SyntaxAnalyser
+from wpslint.rules.matcher import ConceptMatcher, Hit
+from wpslint.rules.model import (
+    AllOf,
+    AnyOf,
+    AtLeast,
+    ConceptRef,
+    Condition,
+    Near,
+    Not,
+    Rule,
+    RuleSet,
+    Syntax,
+)
+
+#: Units of a scope where a condition holds, with the hits that make it hold.
+Units = dict[int, list[Hit]]
+
+
+class Engine:
+    """A rule set compiled for one pipeline; reusable for any number of documents."""
+
+    def __init__(self, ruleset: RuleSet, pipeline: Pipeline, *, use_parser: bool = True) -> None:
+        self.ruleset = ruleset
+        self.matcher = ConceptMatcher(ruleset.concepts, pipeline)
+        self.syntax = SyntaxAnalyser(use_parser=use_parser)
+
+    def evaluate(
+        self, analysis: Analysis, doc_type: str, rules: Iterable[Rule] | None = None
+    ) -> Evaluation:
+        """One result per rule (all rules of the set unless ``rules`` is given)."""
+        hits = self.matcher.find(analysis.doc)
+        context = _Context(analysis, hits, self.ruleset, self.syntax)
+        checks = [context.check(rule, doc_type) for rule in (rules or self.ruleset.rules)]
+        return Evaluation(checks=checks, grammar=context.grammar)
+
+
+@dataclass(frozen=True, slots=True)
+class Evaluation:
+    """The checks of one document, and what analysed grammar if anything did."""
+
+    checks: list[CheckResult]
+    grammar: str | None
+
+
+class _Context:
+    """Per-document state: hits, hits grouped by unit, sentence strengths."""
+
+    def __init__(
+        self,
+        analysis: Analysis,
+        hits: dict[str, list[Hit]],
+        ruleset: RuleSet,
+        syntax: SyntaxAnalyser,
+    ) -> None:
+        self.analysis = analysis
+        self.hits = hits
+        self.syntax = syntax
+        self.grammar: str | None = None
+        self._syntax_results: dict[tuple[str, int], bool] = {}
+        self._grouped: dict[tuple[str, str], Units] = {}
+        markers = ruleset.strength
+        self._binding = self._sentences_with(markers.binding)
+        self._hedged = self._sentences_with(markers.hedge)
+        self._qualified = self._sentences_with(markers.qualifier)
+        self._anchors: dict[str, Evidence | None] = {}
+
+    # -- statuses -------------------------------------------------------------------------
+
+    def check(self, rule: Rule, doc_type: str) -> CheckResult:
+        if doc_type not in rule.applies_to:
+            return CheckResult(
+                rule=rule.info,
+                status=Status.NOT_APPLICABLE,
+                severity=rule.severity_for(doc_type),
+                message=f"Does not apply to a {doc_type}.",
+            )
+        units = self.units(rule.match, rule.scope)
+        if rule.kind is Kind.REQUIREMENT:
+            return self._requirement(rule, doc_type, units)
+        severity = rule.severity_for(doc_type)
+        if rule.kind is Kind.QUALITY and rule.flag == "absent":
+            if units:
+                return CheckResult(rule.info, Status.CLEAR, severity, rule.message)
+            return CheckResult(
+                rule.info, Status.FLAGGED, severity, rule.message, anchor=self.anchor(rule)
+            )
+        if not units:
+            return CheckResult(rule.info, Status.CLEAR, severity, rule.message)
+        evidence = [item for unit in sorted(units) for item in self.evidence(units[unit])]
+        return CheckResult(
+            rule.info,
+            Status.FLAGGED,
+            severity,
+            rule.message,
+            evidence=evidence,
+            anchor=None if evidence else self.anchor(rule),
+        )
+
+    def _requirement(self, rule: Rule, doc_type: str, units: Units) -> CheckResult:
+        severity = rule.severity_for(doc_type)
+        if not units:
+            return CheckResult(
+                rule.info, Status.MISSING, severity, rule.message, anchor=self.anchor(rule)
+            )
+        binding: list[Evidence] = []
+        hedged: list[Evidence] = []
+        for unit in sorted(units):
+            items = self.evidence(units[unit])
+            if any(item.strength is Strength.BINDING for item in items):
+                binding.extend(items)
+            else:
+                hedged.extend(items)
+        if binding:
+            return CheckResult(rule.info, Status.PRESENT, severity, rule.message, binding)
+        message = rule.weak_message or (
+            f"Only hedged wording found ({rule.name}): {_lower_first(rule.message)}"
+        )
+        return CheckResult(rule.info, Status.WEAK, severity.lowered(), message, hedged)
+
+    # -- conditions -----------------------------------------------------------------------
+
+    def units(self, condition: Condition, scope: str) -> Units:
+        if isinstance(condition, ConceptRef):
+            return self._concept_units(condition.concept, scope)
+        if isinstance(condition, AnyOf):
+            return _merge(self.units(child, scope) for child in condition.conditions)
+        if isinstance(condition, AllOf):
+            return self._all(condition, scope)
+        if isinstance(condition, Not):
+            excluded = self.units(condition.condition, scope)
+            count = self.analysis.unit_count(scope)
+            return {unit: [] for unit in range(count) if unit not in excluded}
+        if isinstance(condition, AtLeast):
+            return self._at_least(condition, scope)
+        if isinstance(condition, Near):
+            return self._near(condition, scope)
+        raise TypeError(f"{condition!r} is evaluated only inside 'all'")  # loader ensures
+
+    def _concept_units(self, concept: str, scope: str) -> Units:
+        key = (concept, scope)
+        if key not in self._grouped:
+            grouped: Units = defaultdict(list)
+            for hit in self.hits.get(concept, ()):
+                grouped[self.analysis.unit_of(scope, hit[0])].append(hit)
+            self._grouped[key] = dict(grouped)
+        return self._grouped[key]
+
+    def _all(self, condition: AllOf, scope: str) -> Units:
+        children = condition.conditions
+        positive = [c for c in children if not isinstance(c, Not | Syntax)]
+        negative = [c.condition for c in children if isinstance(c, Not)]
+        found = [self.units(child, scope) for child in positive]
+        keys = set(found[0]).intersection(*found[1:])
+        for child in negative:
+            keys -= set(self.units(child, scope))
+        for child in children:
+            if isinstance(child, Syntax):  # last: the parser sees only the candidates left
+                keys = self._syntax_filter(child.analysis, keys)
+        return {unit: [hit for units in found for hit in units[unit]] for unit in keys}
+
+    def _syntax_filter(self, analysis: str, sentences: set[int]) -> set[int]:
+        """The sentences (units of sentence scope) for which ``analysis`` holds."""
+        todo = sorted(i for i in sentences if (analysis, i) not in self._syntax_results)
+        if todo:
+            spans = [self.analysis.span(self.analysis.sentences[i]) for i in todo]
+            results, self.grammar = self.syntax.check(analysis, spans)
+            for index, holds in zip(todo, results, strict=True):
+                self._syntax_results[(analysis, index)] = holds
+        return {i for i in sentences if self._syntax_results[(analysis, i)]}
+
+    def _at_least(self, condition: AtLeast, scope: str) -> Units:
+        found = [self.units(child, scope) for child in condition.conditions]
+        counts: dict[int, int] = defaultdict(int)
+        for units in found:
+            for unit in units:
+                counts[unit] += 1
+        keys = {unit for unit, count in counts.items() if count >= condition.count}
+        return {unit: [hit for units in found for hit in units.get(unit, ())] for unit in keys}
+
+    def _near(self, condition: Near, scope: str) -> Units:
+        found = [self.units(child, scope) for child in condition.conditions]
+        keys = set(found[0]).intersection(*found[1:])
+        result: Units = {}
+        for unit in keys:
+            chosen = _window([units[unit] for units in found if units[unit]], condition.within)
+            if chosen:
+                result[unit] = chosen
+        return result
+
+    # -- evidence -------------------------------------------------------------------------
+
+    def evidence(self, hits: list[Hit]) -> list[Evidence]:
+        """The sentences holding ``hits``, in document order, each with its strength."""
+        sentences = sorted({self.analysis.sentence_of(start).index for start, _ in hits})
+        return [self._sentence_evidence(self.analysis.sentences[i]) for i in sentences]
+
+    def _sentence_evidence(self, sentence: Sentence) -> Evidence:
+        document = self.analysis.document
+        location = document.location(sentence.start_char)
+        return Evidence(
+            start=sentence.start_char,
+            end=sentence.end_char,
+            text=document.text[sentence.start_char : sentence.end_char],
+            page=location.page,
+            line=location.line,
+            section=document.section_at(sentence.start_char),
+            strength=self.strength(sentence.index),
+        )
+
+    def strength(self, sentence: int) -> Strength:
+        """Hedged when a qualifier is present, or a hedge without any binding marker."""
+        if sentence in self._qualified:
+            return Strength.HEDGED
+        if sentence in self._hedged and sentence not in self._binding:
+            return Strength.HEDGED
+        return Strength.BINDING
+
+    def _sentences_with(self, concept: str) -> set[int]:
+        return {self.analysis.sentence_of(start).index for start, _ in self.hits.get(concept, ())}
+
+    def anchor(self, rule: Rule) -> Evidence:
+        """Where a missing protection belongs: a heading on its topic, else the document."""
+        concept = rule.anchor
+        if concept not in self._anchors:
+            self._anchors[concept] = self._heading_anchor(concept) if concept else None
+        found = self._anchors[concept]
+        return found or self._document_anchor()
+
+    def _heading_anchor(self, concept: str) -> Evidence | None:
+        document = self.analysis.document
+        for start, _ in self.hits.get(concept, ()):
+            char = self.analysis.doc[start].idx
+            block = document.block_at(char)
+            if block is not None and block.kind.value == "heading":
+                return Evidence(
+                    start=block.start,
+                    end=block.end,
+                    text=document.text[block.start : block.end],
+                    page=block.page,
+                    line=block.line,
+                    section=block.section_title,
+                )
+        return None
+
+    def _document_anchor(self) -> Evidence:
+        first = self.analysis.document.blocks[0] if self.analysis.document.blocks else None
+        return Evidence(
+            start=0,
+            end=0,
+            text="",
+            page=first.page if first else None,
+            line=first.line if first else 1,
+            section="",
+        )
+
+
+def _merge(parts: Iterable[Units]) -> Units:
+    merged: Units = defaultdict(list)
+    for units in parts:
+        for unit, hits in units.items():
+            merged[unit].extend(hits)
+    return dict(merged)
+
+
+def _window(hit_lists: list[list[Hit]], within: int) -> list[Hit]:
+    """Hits, one per list, at most ``within`` tokens from a hit of the first list."""
+    chosen: set[Hit] = set()
+    for anchor in hit_lists[0]:
+        picks = [anchor]
+        for hits in hit_lists[1:]:
+            nearest = min(hits, key=lambda hit: _gap(anchor, hit))
+            if _gap(anchor, nearest) > within:
+                break
+            picks.append(nearest)
+        else:
+            chosen.update(picks)
+    return sorted(chosen)
+
+
+def _gap(a: Hit, b: Hit) -> int:
+    """Tokens between two hits (0 when they touch or overlap)."""
+    return max(0, b[0] - a[1], a[0] - b[1])
+
+
+def _lower_first(text: str) -> str:
+    return text[:1].lower() + text[1:] if text else text

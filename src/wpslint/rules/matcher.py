@@ -1,0 +1,107 @@
+"""Find every concept's terms in a document, once, with spaCy's PhraseMatcher.
+
+All concepts share one PhraseMatcher on the NORM attribute (lower-cased lemma, American
+spelling; see ``wpslint.nlp.pipeline``): term lists never go into token Matcher patterns,
+which were three orders of magnitude slower on long lists. Only the few shape patterns a
+concept declares (amounts of money, dates) use the token Matcher.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+
+from spacy.matcher import Matcher, PhraseMatcher
+from spacy.tokens import Doc
+
+from wpslint.errors import ConfigError
+from wpslint.nlp.pipeline import Pipeline
+from wpslint.rules.model import Concept
+
+#: A match as a token range [start, end) of the analysed document.
+Hit = tuple[int, int]
+
+_EXCLUDE = "\x00exclude:"
+
+
+def term_variants(term: str) -> list[str]:
+    """The forms of a term that should match: as written, and hyphens closed or opened."""
+    variants = [term]
+    if "-" in term:
+        variants.append(term.replace("-", ""))
+        variants.append(term.replace("-", " "))
+    return variants
+
+
+class ConceptMatcher:
+    """Compiled term lists of a rule set; ``find`` returns each concept's hits in a doc."""
+
+    def __init__(self, concepts: dict[str, Concept], pipeline: Pipeline) -> None:
+        self._concepts = concepts
+        vocab = pipeline.nlp.vocab
+        self._phrases = PhraseMatcher(vocab, attr="NORM")
+        self._shapes = Matcher(vocab)
+        for concept in concepts.values():
+            self._add_terms(pipeline, concept.name, concept.terms)
+            self._add_terms(pipeline, _EXCLUDE + concept.name, concept.exclude)
+            if concept.patterns:
+                try:
+                    self._shapes.add(concept.name, [list(p) for p in concept.patterns])
+                except (ValueError, KeyError, TypeError) as error:
+                    raise ConfigError(
+                        f"invalid token pattern in concept '{concept.name}': {error}",
+                        path=concept.source.rsplit(":", 1)[0],
+                    ) from None
+        self._order = _include_order(concepts)
+
+    def _add_terms(self, pipeline: Pipeline, key: str, terms: Iterable[str]) -> None:
+        forms = [form for term in terms for form in term_variants(term)]
+        if forms:
+            self._phrases.add(key, pipeline.pattern_docs(forms))
+
+    def find(self, doc: Doc) -> dict[str, list[Hit]]:
+        """Hits per concept name (sorted, deduplicated); concepts without hits are absent."""
+        own: dict[str, set[Hit]] = defaultdict(set)
+        excluded: dict[str, list[Hit]] = defaultdict(list)
+        strings = doc.vocab.strings
+        for match_id, start, end in self._phrases(doc):
+            key = strings[match_id]
+            if key.startswith(_EXCLUDE):
+                excluded[key[len(_EXCLUDE) :]].append((start, end))
+            else:
+                own[key].add((start, end))
+        for match_id, start, end in self._shapes(doc):
+            own[strings[match_id]].add((start, end))
+        hits: dict[str, list[Hit]] = {}
+        for name in self._order:
+            found = set(own.get(name, ()))
+            for included in self._concepts[name].include:
+                found.update(hits.get(included, ()))
+            if name in excluded:
+                found = {hit for hit in found if not _inside_any(hit, excluded[name])}
+            if found:
+                hits[name] = sorted(found)
+        return hits
+
+
+def _inside_any(hit: Hit, spans: list[Hit]) -> bool:
+    start, end = hit
+    return any(s <= start and end <= e for s, e in spans)
+
+
+def _include_order(concepts: dict[str, Concept]) -> list[str]:
+    """Concept names ordered so that every concept comes after those it includes."""
+    order: list[str] = []
+    placed: set[str] = set()
+
+    def place(name: str) -> None:
+        if name in placed:
+            return
+        placed.add(name)
+        for included in concepts[name].include:
+            place(included)
+        order.append(name)
+
+    for name in concepts:
+        place(name)
+    return order
