@@ -367,7 +367,7 @@ def test_selftest_reports_a_wrong_example(pack: Path, tmp_path: Path) -> None:
             'clear: ["Women peacebuilders shall be informants."]',
         )
     )
-    count, failures = run_rule_tests(Linter(load_ruleset(broken)))
+    _, failures = run_rule_tests(Linter(load_ruleset(broken)))
     assert [(f.rule_id, f.expected, f.got) for f in failures] == [("TST03", "clear", "flagged")]
     rule_line = rules.read_text().splitlines().index("  - id: TST03") + 1
     assert failures[0].source.endswith(f"TST.yaml:{rule_line}")

@@ -19,6 +19,7 @@ from wpslint.rules.matcher import term_variants
 
 #: Characters at the start of a document that count as its title area.
 OPENING_CHARS = 2_000
+#: What one distinct title cue in the opening adds (repeating it adds nothing).
 TITLE_WEIGHT = 3
 #: Occurrences of one body cue that count at most, so a single word cannot dominate.
 BODY_CAP = 5
@@ -45,15 +46,18 @@ class DocTypeDetector:
 
     def detect(self, doc: Doc) -> Detection:
         scores = dict.fromkeys(DOC_TYPES, 0)
+        title_cues: set[tuple[str, str]] = set()
         body_counts: Counter[tuple[str, str]] = Counter()
         strings = doc.vocab.strings
         for match_id, start, end in self._matcher(doc):
             doc_type, group = strings[match_id].split(":")
-            if group == "title":
-                if doc[start].idx < OPENING_CHARS:
-                    scores[doc_type] += TITLE_WEIGHT
-            else:
-                body_counts[(doc_type, doc[start:end].text.lower())] += 1
+            cue = (doc_type, doc[start:end].text.lower())
+            if group == "body":
+                body_counts[cue] += 1
+            elif doc[start].idx < OPENING_CHARS:
+                title_cues.add(cue)
+        for doc_type, _ in title_cues:
+            scores[doc_type] += TITLE_WEIGHT
         for (doc_type, _), count in body_counts.items():
             scores[doc_type] += min(count, BODY_CAP)
         best = max(DOC_TYPES, key=lambda t: scores[t])

@@ -13,6 +13,7 @@ which joins them, keeps offsets consistent and tracks the heading trail.
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field
 from enum import Enum
 
@@ -110,8 +111,9 @@ class DocumentBuilder:
 
     Lines of one block are joined with single spaces so that sentences read whole; a hyphen
     that breaks a word at the end of a line is removed when the next line continues the word
-    in lower case ("peace-" + "builders" -> "peacebuilders"). Headings update the trail of
-    section titles that later blocks carry.
+    in lower case ("peace-" + "builders" -> "peacebuilders"), and invisible formatting
+    characters such as soft hyphens are dropped. Headings update the trail of section titles
+    that later blocks carry.
     """
 
     def __init__(self, path: str, fmt: str, pages: int | None = None) -> None:
@@ -135,7 +137,7 @@ class DocumentBuilder:
         table_row: tuple[int, int] | None = None,
     ) -> Block | None:
         """Append one block made of ``lines``; blank blocks are skipped (returns None)."""
-        pieces = [(" ".join(line.text.split()), line) for line in lines]
+        pieces = [(" ".join(_visible(line.text).split()), line) for line in lines]
         pieces = [(text, line) for text, line in pieces if text]
         if not pieces:
             return None
@@ -189,6 +191,16 @@ class DocumentBuilder:
     def _append(self, text: str) -> None:
         self._parts.append(text)
         self._length += len(text)
+
+
+#: Characters that only guide line breaking or joining (soft hyphen, zero-width space, word
+#: joiner, byte order mark); left in, they would split words such as "peace\u00adbuilders".
+_INVISIBLE = re.compile("[\u00ad\u200b\u2060\ufeff]")
+
+
+def _visible(text: str) -> str:
+    # isascii() is a flag lookup, so the common case costs nothing.
+    return text if text.isascii() else _INVISIBLE.sub("", text)
 
 
 def _breaks_word(previous: str, following: str) -> bool:

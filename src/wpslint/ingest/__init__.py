@@ -1,0 +1,102 @@
+"""Reading drafts into the document model: PDF, DOCX, plain text, Markdown and HTML.
+
+``read_document`` sniffs the format from the content, runs the matching reader and returns a
+``Document``. Every failure a user can cause or meet (a missing, empty, encrypted, scanned,
+damaged or foreign file) becomes a ``DocumentError`` with a stable code and a one-line reason,
+so that a run over a folder reports the file and goes on with the others. ``discover`` turns
+the paths given on the command line into the list of files to read.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from pathlib import Path
+
+from wpslint.document import Document
+from wpslint.errors import EMPTY, NOT_FOUND, UNREADABLE, DocumentError
+from wpslint.ingest.docx import read_docx
+from wpslint.ingest.html import read_html
+from wpslint.ingest.pdf import read_pdf
+from wpslint.ingest.sniff import DOCX, HEAD_SIZE, HTML, PDF, sniff
+from wpslint.ingest.text import read_text
+
+__all__ = ["SUPPORTED_SUFFIXES", "discover", "read_document"]
+
+#: Suffixes picked up when a folder is searched; files named directly are read whatever
+#: their suffix, since the content decides the format.
+SUPPORTED_SUFFIXES = frozenset(
+    {".pdf", ".docx", ".txt", ".text", ".md", ".markdown", ".htm", ".html"}
+)
+
+
+def read_document(path: str | os.PathLike[str], *, password: str | None = None) -> Document:
+    """Read the document at ``path``; ``password`` opens an encrypted PDF.
+
+    Raises ``DocumentError`` (never a library exception) when the file cannot be read.
+    """
+    path = Path(path)
+    name = str(path)
+    head = _head(path)
+    fmt = sniff(path, head)
+    try:
+        if fmt == PDF:
+            document = read_pdf(path, password=password)
+        elif fmt == DOCX:
+            document = read_docx(path)
+        elif fmt == HTML:
+            document = read_html(path)
+        else:
+            document = read_text(path, fmt)
+    except DocumentError:
+        raise
+    except Exception as exc:  # a reader library failing in a way not foreseen
+        lines = str(exc).strip().splitlines()
+        reason = f"{type(exc).__name__}: {lines[0]}" if lines else type(exc).__name__
+        raise DocumentError(name, UNREADABLE, f"cannot be read as {fmt} ({reason})") from exc
+    if not document.text.strip():
+        raise DocumentError(name, EMPTY, f"no text found in this {fmt} document")
+    return document
+
+
+def _head(path: Path) -> bytes:
+    """The first bytes of the file, after checking that it is a readable, non-empty file."""
+    name = str(path)
+    try:
+        with path.open("rb") as file:
+            head = file.read(HEAD_SIZE)
+    except FileNotFoundError:
+        raise DocumentError(name, NOT_FOUND, "no such file") from None
+    except IsADirectoryError:
+        raise DocumentError(name, UNREADABLE, "is a directory, not a document") from None
+    except OSError as exc:
+        raise DocumentError(name, UNREADABLE, f"cannot be read ({exc.strerror})") from exc
+    if not head:
+        raise DocumentError(name, EMPTY, "the file is empty")
+    return head
+
+
+def discover(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
+    """The files to read for the ``paths`` given by the user, in a stable order.
+
+    A file is kept as given, whatever its suffix. A folder is searched recursively, in sorted
+    order, for files with a supported suffix, skipping hidden files and folders. A path that
+    does not exist is kept too, so that ``read_document`` reports it and the run goes on.
+    Each file appears once.
+    """
+    found: dict[Path, None] = {}
+    for given in paths:
+        path = Path(given)
+        if path.is_dir():
+            found.update(dict.fromkeys(_walk(path)))
+        else:
+            found[path] = None
+    return list(found)
+
+
+def _walk(folder: Path) -> Iterable[Path]:
+    for root, dirs, files in os.walk(folder):
+        dirs[:] = sorted(name for name in dirs if not name.startswith("."))
+        for name in sorted(files):
+            if not name.startswith(".") and Path(name).suffix.lower() in SUPPORTED_SUFFIXES:
+                yield Path(root, name)

@@ -132,7 +132,8 @@ class _Context:
         if binding:
             return CheckResult(rule.info, Status.PRESENT, severity, rule.message, binding)
         message = rule.weak_message or (
-            f"Only hedged wording found ({rule.name}): {_lower_first(rule.message)}"
+            f"Weakly worded: {rule.name.replace('-', ' ')} appears only in hedged language "
+            "(should, may, where possible...); state it as a binding commitment."
         )
         return CheckResult(rule.info, Status.WEAK, severity.lowered(), message, hedged)
 
@@ -299,7 +300,3 @@ def _window(hit_lists: list[list[Hit]], within: int) -> list[Hit]:
 def _gap(a: Hit, b: Hit) -> int:
     """Tokens between two hits (0 when they touch or overlap)."""
     return max(0, b[0] - a[1], a[0] - b[1])
-
-
-def _lower_first(text: str) -> str:
-    return text[:1].lower() + text[1:] if text else text

@@ -1,0 +1,111 @@
+"""Cleaning the raw text layer of PDF pages before paragraphs are rebuilt.
+
+Two kinds of noise would otherwise reach the rules: characters that PDF producers use for
+layout (symbol-font bullets, ligatures, PDFium's marker for a word hyphenated at the end of a
+line) and furniture repeated on every page (running headers and footers, page numbers),
+which would split paragraphs that continue across pages and produce false matches.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Sequence
+
+from wpslint.ingest.structure import heading_level
+
+#: PDFium replaces a hyphen that breaks a word at the end of a line with U+FFFE (older
+#: releases with U+0002) and joins the two lines; the line break is restored so that line
+#: numbers stay true and the document builder removes the hyphen.
+_PDFIUM_HYPHENS = ("\ufffe", "\x02")
+
+_CHARACTERS = str.maketrans(
+    {
+        # Symbol and Wingdings fonts draw bullets and arrows from the private use area.
+        **{code: "•" for code in range(0xF021, 0xF100)},
+        0xF020: " ",
+        0xFB00: "ff",
+        0xFB01: "fi",
+        0xFB02: "fl",
+        0xFB03: "ffi",
+        0xFB04: "ffl",
+        0xFB05: "st",
+        0xFB06: "st",
+        0x0000: None,
+        **{code: " " for code in (*range(0x01, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20))},
+    }
+)
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+#: Lines at each end of a page where running headers, footers and page numbers are looked for.
+EDGE_LINES = 3
+#: A header must repeat on at least this many pages (and on half of them) to be removed.
+MIN_REPEATS = 3
+
+_PAGE_NUMBER = re.compile(
+    r"^(?i:page|p\.|pg\.?)?\s*[-\u2013\u2014(\[]?\s*(?:\d{1,4}|[ivxlcdm]{1,7})\s*[-\u2013\u2014)\]]?"
+    r"\s*(?:(?:/|(?i:of|de|sur|von))\s*\d{1,4})?$"
+)
+_DIGITS = re.compile(r"\d+")
+_NUMBER_TOKEN = re.compile(r"^(?:\W*#\W*|(?i:page|p\.|pg\.?))$")
+
+
+def page_lines(raw: str) -> list[str]:
+    """The lines of one page of PDFium text, cleaned, in extraction order."""
+    for marker in _PDFIUM_HYPHENS:
+        if marker in raw:
+            raw = raw.replace(marker, "-\n")
+    return _LINE_BREAK.split(raw.translate(_CHARACTERS))
+
+
+def is_page_number(line: str) -> bool:
+    """True for "12", "- 12 -", "(iv)", "Page 12", "Page 12 of 40", "12/40"."""
+    return len(line) <= 20 and _PAGE_NUMBER.match(line.strip()) is not None
+
+
+def remove_furniture(pages: Sequence[list[str]]) -> list[list[tuple[int, str]]]:
+    """The body lines of each page, numbered from 1 in extraction order, without furniture.
+
+    Furniture is looked for among the first and last ``EDGE_LINES`` non-blank lines of a page,
+    because PDFium returns text in drawing order and a running header may come first or last.
+    A line there is dropped when it is only a page number, or when its signature (digits
+    replaced, page numbers at either end ignored, so that "2 Report" and "Report 3" match)
+    recurs at the edge of at least half of the pages and of ``MIN_REPEATS`` pages. A numbered
+    heading must recur word for word: "Article 5" and "Article 6" opening two pages are
+    headings, while "CHAPTER 3 - FUNDING" on every page is furniture.
+    Line numbers keep counting the dropped lines, so they match the page as printed.
+    """
+    edges = [_edge_indices(lines) for lines in pages]
+    counts: Counter[str] = Counter()
+    for lines, edge in zip(pages, edges, strict=True):
+        counts.update({_signature(lines[index]) for index in edge})
+    threshold = max(MIN_REPEATS, math.ceil(len(pages) / 2))
+    repeated = {sig for sig, count in counts.items() if sig and count >= threshold}
+    result = []
+    for lines, edge in zip(pages, edges, strict=True):
+        drop = {
+            index
+            for index in edge
+            if is_page_number(lines[index]) or _signature(lines[index]) in repeated
+        }
+        result.append([(index + 1, line) for index, line in enumerate(lines) if index not in drop])
+    return result
+
+
+def _edge_indices(lines: list[str]) -> list[int]:
+    filled = [index for index, line in enumerate(lines) if line and not line.isspace()]
+    if len(filled) <= 2 * EDGE_LINES:
+        return filled
+    return filled[:EDGE_LINES] + filled[-EDGE_LINES:]
+
+
+def _signature(line: str) -> str:
+    if heading_level(line.strip()) is not None:
+        return " ".join(line.lower().split())
+    tokens = _DIGITS.sub("#", line.lower()).split()
+    while tokens and _NUMBER_TOKEN.match(tokens[0]):
+        tokens.pop(0)
+    while tokens and _NUMBER_TOKEN.match(tokens[-1]):
+        tokens.pop()
+    return " ".join(tokens)

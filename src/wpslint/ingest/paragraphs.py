@@ -1,0 +1,155 @@
+"""Rebuilding headings, paragraphs and list items from the lines of PDF pages.
+
+A PDF text layer is a list of lines with no paragraph marks. A paragraph ends at a blank
+line, or where a line ends a sentence and the next starts with a capital; a list marker
+starts a list item; numbered, capitalised or short title-like lines become headings. A
+paragraph that runs over a page break is joined again, so that a sentence split by the
+page is read whole (and a word hyphenated across the break is mended by the builder).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from wpslint.document import BlockKind, SourceLine
+from wpslint.ingest.structure import (
+    Pending,
+    continues,
+    ends_sentence,
+    has_leader_dots,
+    heading_level,
+    is_caps_line,
+    item_number,
+    list_marker,
+    starts_lower,
+    strip_bullet,
+)
+
+#: A short heading ("Funding", "Contexte et justification") has at most this many words...
+SHORT_HEADING_WORDS = 8
+SHORT_HEADING_CHARS = 60
+#: ...and is followed by a body line at least this long.
+BODY_LINE_CHARS = 40
+#: Headings in capitals that wrap are joined up to this many lines.
+MAX_HEADING_LINES = 3
+
+
+def segment(pages: Sequence[list[tuple[int, str]]]) -> list[Pending]:
+    """Blocks of a document from its pages' numbered lines (page numbers count from 1)."""
+    blocks: list[Pending] = []
+    segmenter = _PageSegmenter()
+    for page, lines in enumerate(pages, start=1):
+        page_blocks = segmenter.segment(page, lines)
+        if blocks and page_blocks and _continues(blocks[-1], page_blocks[0]):
+            blocks[-1].lines.extend(page_blocks.pop(0).lines)
+        blocks.extend(page_blocks)
+    return blocks
+
+
+def _continues(previous: Pending, first: Pending) -> bool:
+    """True when the first paragraph of a page carries on the last block of the page before."""
+    return (
+        previous.kind in (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM)
+        and first.kind is BlockKind.PARAGRAPH
+        and not ends_sentence(previous.lines[-1].text)
+        and starts_lower(first.lines[0].text)
+    )
+
+
+class _PageSegmenter:
+    """Groups the lines of one page into blocks, remembering heading depth across pages."""
+
+    def __init__(self) -> None:
+        self._level = 0  # of the last numbered or capitalised heading
+        self._item_number: int | None = None  # of the last list item numbered "N."
+
+    def segment(self, page: int, lines: list[tuple[int, str]]) -> list[Pending]:
+        blocks: list[Pending] = []
+        current: Pending | None = None
+        stripped = [text.strip() for _, text in lines]
+        for index, (number, _) in enumerate(lines):
+            text = stripped[index]
+            if not text:
+                current = None
+                continue
+            following = stripped[index + 1] if index + 1 < len(lines) else ""
+            line = SourceLine(text, number, page)
+            block = self._classify(text, line, following, current)
+            if block is None:
+                assert current is not None  # only a started block can be continued
+                current.lines.append(line)
+            else:
+                blocks.append(block)
+                current = block
+        return blocks
+
+    def _classify(
+        self, text: str, line: SourceLine, following: str, current: Pending | None
+    ) -> Pending | None:
+        """A new block starting with ``line``, or None when the line continues ``current``."""
+        continued = continues(following)
+        number = item_number(text)
+        level = heading_level(text)
+        if level is not None and not continued and not self._next_item(number):
+            return self._heading(line, level)
+        if (
+            current is not None
+            and current.kind is BlockKind.HEADING
+            and _wraps_heading(current, text)
+        ):
+            return None
+        marker = list_marker(text)
+        if marker and not marker["bullet"] and is_caps_line(text) and not continued:
+            return self._heading(line, 1)  # "III. LES RESOLUTIONS ..."
+        if marker:
+            self._item_number = number
+            return Pending(BlockKind.LIST_ITEM, [_replace(line, strip_bullet(text, marker))])
+        starts_block = (
+            current is None
+            or current.kind is BlockKind.HEADING
+            or (ends_sentence(current.lines[-1].text) and text[0].isupper())
+        )
+        if not starts_block:
+            return None
+        if is_caps_line(text) and not continued:
+            return self._heading(line, 1)
+        if _short_heading(text, following):
+            # An unnumbered title ("Contenu") sits below the last numbered or capital one.
+            return Pending(BlockKind.HEADING, [line], self._level + 1)
+        return Pending(BlockKind.PARAGRAPH, [line])
+
+    def _heading(self, line: SourceLine, level: int) -> Pending:
+        self._level = level
+        return Pending(BlockKind.HEADING, [line], level)
+
+    def _next_item(self, number: int | None) -> bool:
+        """True when "N." follows list item N-1: an item of the list, not a heading."""
+        return number is not None and self._item_number == number - 1
+
+
+def _wraps_heading(heading: Pending, text: str) -> bool:
+    """A capitalised line that carries on a capitalised heading broken over lines."""
+    last = heading.lines[-1].text
+    return (
+        len(heading.lines) < MAX_HEADING_LINES
+        and is_caps_line(text)
+        and last.isupper()
+        and last[-1] not in ".:;"
+    )
+
+
+def _short_heading(text: str, following: str) -> bool:
+    """A short title-like line ("Contexte", "Funding and budget") above a body line."""
+    return (
+        len(text) <= SHORT_HEADING_CHARS
+        and len(text.split()) <= SHORT_HEADING_WORDS
+        and text[0].isupper()
+        and text[-1] not in ".,;:!?"
+        and len(following) >= max(BODY_LINE_CHARS, len(text) * 3 // 2)
+        and following[0].isupper()
+        and not has_leader_dots(text)
+    )
+
+
+def _replace(line: SourceLine, text: str) -> SourceLine:
+    return SourceLine(text, line.line, line.page)

@@ -1,0 +1,134 @@
+"""Builders of small PDF and DOCX files for tests, made on the fly in a temporary folder.
+
+Real drafts cannot be shipped with the tests, so the tests write documents with the features
+that matter to the readers: running headers and footers, page numbers, hyphenated line
+breaks, encryption, pages without a text layer, styled headings, lists, merged table cells.
+``make_pdf`` needs fpdf2 (in the ``test`` extra); ``make_docx`` needs python-docx.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+from docx import Document as new_docx
+from fpdf import FPDF
+
+_FIXED_DATE = dt.datetime(2025, 1, 1, tzinfo=dt.timezone.utc)
+PDF_LINE_HEIGHT = 6.0
+_PDF_TOP = 20.0
+
+
+def make_pdf(
+    path: Path,
+    pages: Sequence[Sequence[str]],
+    header: str | None = None,
+    footer: str | None = None,
+    *,
+    header_last: bool = False,
+    password: str | None = None,
+) -> Path:
+    """Write a PDF whose page ``i`` shows the lines ``pages[i]``, one text line each.
+
+    Lines are drawn exactly as given (never wrapped), so a test knows the line of every
+    phrase; an empty string leaves a blank line. ``header`` and ``footer`` are drawn on every
+    page, with ``{page}`` and ``{pages}`` replaced ("Page {page} of {pages}"). With
+    ``header_last`` the header is drawn after the body, as some producers do, so that it comes
+    last in the text layer. ``password`` encrypts the file with that user password. The core
+    Helvetica font is used, so the text must be Latin-1.
+    """
+    pdf = FPDF(format="A4")
+    pdf.set_creation_date(_FIXED_DATE)
+    pdf.set_auto_page_break(auto=False)
+    pdf.set_font("helvetica", size=10)
+    if password is not None:
+        pdf.set_encryption(owner_password="owner-" + password, user_password=password)
+    for number, lines in enumerate(pages, start=1):
+        pdf.add_page()
+        running = {"page": number, "pages": len(pages)}
+        if header is not None and not header_last:
+            _draw(pdf, 10.0, header.format(**running))
+        for index, line in enumerate(lines):
+            if line:
+                _draw(pdf, _PDF_TOP + index * PDF_LINE_HEIGHT, line)
+        if header is not None and header_last:
+            _draw(pdf, 10.0, header.format(**running))
+        if footer is not None:
+            _draw(pdf, pdf.h - 12.0, footer.format(**running))
+    pdf.output(str(path))
+    return path
+
+
+def make_textless_pdf(path: Path, pages: int = 1) -> Path:
+    """Write a PDF whose pages hold only a drawn rectangle, like a scan without OCR."""
+    pdf = FPDF(format="A4")
+    pdf.set_creation_date(_FIXED_DATE)
+    for _ in range(pages):
+        pdf.add_page()
+        pdf.rect(20, 20, 170, 250, style="D")
+    pdf.output(str(path))
+    return path
+
+
+def _draw(pdf: FPDF, y: float, text: str) -> None:
+    pdf.set_xy(15.0, y)
+    pdf.cell(0, PDF_LINE_HEIGHT, text)
+
+
+def make_docx(
+    path: Path,
+    content: Iterable[tuple],
+    *,
+    header: str | None = None,
+    footer: str | None = None,
+) -> Path:
+    """Write a DOCX from ``content``, a list of ``(kind, payload, ...)`` items in body order.
+
+    Kinds: ``"title"``, ``"h1"`` to ``"h9"`` (Heading N), ``"p"`` (Normal), ``"bullet"``
+    (List Bullet), ``"number"`` (List Number), ``("styled", text, style_name)`` for any
+    built-in style, and ``("table", rows, merges)`` where ``rows`` is a list of rows of cell
+    texts and the optional ``merges`` is a list of ``((row, col), (row, col))`` corner pairs;
+    a merged cell shows the text of its top-left cell. ``header`` and ``footer`` fill the
+    section's header and footer, which readers must ignore.
+    """
+    document = new_docx()
+    document.core_properties.created = _FIXED_DATE.replace(tzinfo=None)
+    for item in content:
+        kind, payload, *options = item
+        if kind == "title":
+            document.add_heading(payload, level=0)
+        elif kind.startswith("h") and kind[1:].isdigit():
+            document.add_heading(payload, level=int(kind[1:]))
+        elif kind == "p":
+            document.add_paragraph(payload)
+        elif kind == "bullet":
+            document.add_paragraph(payload, style="List Bullet")
+        elif kind == "number":
+            document.add_paragraph(payload, style="List Number")
+        elif kind == "styled":
+            document.add_paragraph(payload, style=options[0])
+        elif kind == "table":
+            _add_table(document, payload, options[0] if options else ())
+        else:
+            raise ValueError(f"unknown content kind {kind!r}")
+    section = document.sections[0]
+    if header is not None:
+        section.header.paragraphs[0].text = header
+    if footer is not None:
+        section.footer.paragraphs[0].text = footer
+    document.save(str(path))
+    return path
+
+
+def _add_table(document, rows: Sequence[Sequence[str]], merges) -> None:
+    table = document.add_table(rows=len(rows), cols=max(len(row) for row in rows))
+    for (top, left), (bottom, right) in merges:
+        table.cell(top, left).merge(table.cell(bottom, right))
+    filled = []  # a merged cell comes back for every grid position it covers
+    for row_index, row in enumerate(rows):
+        for col_index, text in enumerate(row):
+            cell = table.cell(row_index, col_index)
+            if not any(cell._tc is seen for seen in filled):
+                filled.append(cell._tc)
+                cell.text = text
