@@ -9,6 +9,7 @@ sentence's commitment strength (binding or hedged) decides between present and w
 
 from __future__ import annotations
 
+import bisect
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -283,18 +284,28 @@ def _merge(parts: Iterable[Units]) -> Units:
 
 
 def _window(hit_lists: list[list[Hit]], within: int) -> list[Hit]:
-    """Hits, one per list, at most ``within`` tokens from a hit of the first list."""
+    """Hits, one per list, at most ``within`` tokens from a hit of the first list.
+
+    Hit lists are sorted, so the nearest hit to an anchor is found by bisection.
+    """
     chosen: set[Hit] = set()
     for anchor in hit_lists[0]:
         picks = [anchor]
         for hits in hit_lists[1:]:
-            nearest = min(hits, key=lambda hit: _gap(anchor, hit))
+            nearest = _nearest(hits, anchor)
             if _gap(anchor, nearest) > within:
                 break
             picks.append(nearest)
         else:
             chosen.update(picks)
     return sorted(chosen)
+
+
+def _nearest(hits: list[Hit], anchor: Hit) -> Hit:
+    """The hit of a sorted list closest to ``anchor``."""
+    index = bisect.bisect_left(hits, anchor)
+    candidates = hits[max(index - 3, 0) : index + 1]
+    return min(candidates, key=lambda hit: _gap(anchor, hit))
 
 
 def _gap(a: Hit, b: Hit) -> int:
