@@ -117,14 +117,15 @@ class Linter:
         )
 
 
-@functools.lru_cache(maxsize=1)
 def default_linter() -> Linter:
     """The shared linter with the shipped rules, built on first use."""
-    return Linter()
+    return _linter(None)
 
 
+@functools.lru_cache(maxsize=8)
 def _linter(rules: RuleSet | None) -> Linter:
-    return Linter(rules) if rules is not None else default_linter()
+    """One compiled linter per rule set, so repeated calls do not recompile the matchers."""
+    return Linter(rules)
 
 
 def check_paths(

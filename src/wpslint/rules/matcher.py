@@ -9,11 +9,13 @@ concept declares (amounts of money, dates) use the token Matcher.
 from __future__ import annotations
 
 import bisect
+import functools
 from collections import defaultdict
 from collections.abc import Iterable
 
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc
+from spacy.vocab import Vocab
 
 from wpslint.errors import ConfigError
 from wpslint.nlp.pipeline import Pipeline
@@ -82,7 +84,8 @@ class ConceptMatcher:
         vocab = pipeline.nlp.vocab
         self._phrases = PhraseMatcher(vocab, attr="NORM")
         self._words = PhraseMatcher(vocab, attr="LOWER")
-        self._shapes = Matcher(vocab)
+        self._shapes = Matcher(vocab, validate=False)  # word-set flags are integer keys
+        self._flags = _WordSetFlags(vocab)
         for concept in concepts.values():
             self._add_terms(pipeline, concept.name, concept.terms)
             self._add_terms(pipeline, _EXCLUDE + concept.name, concept.exclude)
@@ -90,7 +93,7 @@ class ConceptMatcher:
             for pattern in concept.patterns:
                 phrases = pattern_phrases(list(pattern))
                 if phrases is None:
-                    shapes.append(list(pattern))
+                    shapes.append([self._flags.rewrite(token) for token in pattern])
                 else:
                     self._words.add(concept.name, [Doc(vocab, words=p) for p in phrases])
             try:
@@ -134,6 +137,49 @@ class ConceptMatcher:
             if found:
                 hits[name] = sorted(found)
         return hits
+
+
+class _WordSetFlags:
+    """Turns ``{"LOWER": {"IN": [...]}}`` token specs into lexeme flags.
+
+    spaCy's Matcher calls a Python predicate for ``IN`` on every token it considers (630k
+    calls on a 100-page plan, most of the matching time). A lexeme flag (``Vocab.add_flag``)
+    is computed once per distinct word and tested in C. spaCy has a few dozen free flag
+    slots; when they run out, the spec stays as written.
+    """
+
+    def __init__(self, vocab: Vocab) -> None:
+        self._vocab = vocab
+        self._flags: dict[tuple[str, frozenset[str]], int] = {}
+
+    def rewrite(self, token: dict) -> dict:
+        for attr in ("LOWER", "ORTH"):
+            value = token.get(attr)
+            if isinstance(value, dict) and set(value) == {"IN"}:
+                flag = self._flag(attr, frozenset(str(word) for word in value["IN"]))
+                if flag is not None:
+                    rewritten = {k: v for k, v in token.items() if k != attr}
+                    rewritten[flag] = True
+                    return rewritten
+        return token
+
+    def _flag(self, attr: str, words: frozenset[str]) -> int | None:
+        key = (attr, words)
+        if key not in self._flags:
+            if attr == "LOWER":
+                lowered = frozenset(word.lower() for word in words)
+                test = functools.partial(_lower_in, lowered)
+            else:
+                test = words.__contains__
+            try:
+                self._flags[key] = self._vocab.add_flag(test)
+            except ValueError:  # no free flag slot left
+                return None
+        return self._flags[key]
+
+
+def _lower_in(words: frozenset[str], text: str) -> bool:
+    return text.lower() in words
 
 
 def _inside_any(hit: Hit, spans: list[Hit]) -> bool:

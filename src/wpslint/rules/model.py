@@ -130,9 +130,12 @@ class StrengthMarkers:
     qualifier: str
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False)
 class RuleSet:
-    """All concepts and rules of a run, plus the cues for document types."""
+    """All concepts and rules of a run, plus the cues for document types.
+
+    Compared and hashed by identity, so a loaded rule set can key a cache of compiled linters.
+    """
 
     concepts: dict[str, Concept]
     rules: list[Rule]
