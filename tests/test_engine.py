@@ -173,6 +173,22 @@ rules:
         - "# Inclusion\\n\\nRural women shall take part.\\n\\nDisabled youth shall take part."
       missing:
         - "# A\\n\\nRural women shall take part.\\n\\n# B\\n\\nDisabled youth shall take part."
+  - id: TST08
+    name: funded-row
+    kind: requirement
+    applies_to: [nap]
+    severity: warning
+    message: No funded relocation row.
+    rationale: R.
+    sources: [ICAN-R19]
+    security: [economic]
+    remedy: R.
+    scope: row
+    match:
+      all: [{concept: relocation}, {concept: amount}]
+    tests:
+      present: ["| Action | Budget |\\n|---|---|\\n| Safe house | USD 20,000 |"]
+      missing: ["| Action | Budget |\\n|---|---|\\n| Safe house | none |\\n| Other | USD 20,000 |"]
   - id: TST07
     name: unassigned
     kind: quality
@@ -349,7 +365,7 @@ def test_block_structure_from_builder(linter: Linter) -> None:
 
 def test_embedded_examples_run_through_selftest(linter: Linter) -> None:
     count, failures = run_rule_tests(linter)
-    assert count == 14
+    assert count == 16
     assert failures == []
 
 
@@ -386,3 +402,39 @@ def test_syntax_condition_with_and_without_parser(pack: Path, use_parser: bool) 
     active = linter.check_text("The Ministry shall ensure protection.", doc_type="nap")
     assert next(c for c in active.checks if c.rule.id == "TST07").status is Status.CLEAR
     assert "grammar" not in linter.check_text("No candidate here.", doc_type="nap").pipeline
+
+
+def test_list_items_take_the_strength_of_their_lead_in(linter: Linter) -> None:
+    hedged = "The Ministry should, within its mandate:\n\n- fund women peacebuilders;\n- report."
+    result = check(linter, "TST01", hedged)
+    assert result.status is Status.WEAK
+    assert result.evidence[0].text == "fund women peacebuilders;"
+    binding = "The Ministry shall:\n\n- fund women peacebuilders;\n- report."
+    assert status(linter, "TST01", binding) is Status.PRESENT
+    closed = "The Ministry should report.\n\n- Budgets reach women peacebuilders."
+    assert status(linter, "TST01", closed) is Status.PRESENT
+
+
+def test_headings_are_not_evidence(linter: Linter) -> None:
+    text = "# Funding for women peacebuilders\n\nNothing is said here."
+    result = check(linter, "TST01", text)
+    assert result.status is Status.MISSING
+    assert result.anchor is not None and result.anchor.text == "Funding for women peacebuilders"
+
+
+def test_row_scope_joins_cells_of_one_table_row(linter: Linter) -> None:
+    builder = DocumentBuilder("matrix.docx", "docx")
+    builder.add(BlockKind.PARAGRAPH, [SourceLine("Action matrix", line=1)])
+    builder.add(BlockKind.TABLE_CELL, [SourceLine("Open a safe house", line=2)], table_row=(0, 1))
+    builder.add(BlockKind.TABLE_CELL, [SourceLine("USD 20,000", line=3)], table_row=(0, 1))
+    builder.add(BlockKind.TABLE_CELL, [SourceLine("Train staff", line=4)], table_row=(0, 2))
+    report = linter.check_document(builder.build(), doc_type="nap")
+    result = next(c for c in report.checks if c.rule.id == "TST08")
+    assert result.status is Status.PRESENT
+    assert [e.text for e in result.evidence] == ["Open a safe house", "USD 20,000"]
+
+    split = DocumentBuilder("matrix.docx", "docx")
+    split.add(BlockKind.TABLE_CELL, [SourceLine("Open a safe house", line=1)], table_row=(0, 1))
+    split.add(BlockKind.TABLE_CELL, [SourceLine("USD 20,000", line=2)], table_row=(0, 2))
+    report = linter.check_document(split.build(), doc_type="nap")
+    assert next(c for c in report.checks if c.rule.id == "TST08").status is Status.MISSING

@@ -1,8 +1,10 @@
 """A document after NLP: tokens, sentences and the units each rule scope works in.
 
-Rules are evaluated per unit of their scope: a sentence, a block, a section (everything under
-one heading) or the whole document. ``Analysis`` maps every token to its unit in each scope,
-so the engine can group concept hits by unit without walking the text again.
+Rules are evaluated per unit of their scope: a sentence, a block, a table row (the cells of
+one row of a table, such as an action-matrix line; outside tables a row is a block), a section
+(everything under one heading) or the whole document. ``Analysis`` maps every token to its
+unit in each scope, so the engine can group concept hits by unit without walking the text
+again.
 """
 
 from __future__ import annotations
@@ -68,25 +70,61 @@ class Analysis:
         return self.sentences[index]
 
     def unit_of(self, scope: str, token: int) -> int:
-        """The unit id of ``token`` in ``scope`` (sentence, block, section or document)."""
+        """The unit id of ``token`` in ``scope`` (sentence, block, row, section, document)."""
         if scope == "document":
             return 0
         if scope == "sentence":
             return self.sentence_of(token).index
-        starts = self._block_token_starts if scope == "block" else self._section_token_starts
-        return max(bisect.bisect_right(starts, token) - 1, 0)
+        return max(bisect.bisect_right(self._unit_starts(scope), token) - 1, 0)
 
     def unit_count(self, scope: str) -> int:
         if scope == "document":
             return 1
         if scope == "sentence":
             return len(self.sentences)
-        starts = self._block_token_starts if scope == "block" else self._section_token_starts
-        return max(len(starts), 1)
+        return max(len(self._unit_starts(scope)), 1)
+
+    def _unit_starts(self, scope: str) -> list[int]:
+        return {
+            "block": self._block_token_starts,
+            "row": self._row_token_starts,
+            "section": self._section_token_starts,
+        }[scope]
+
+    def block_index(self, token: int) -> int:
+        """The index in ``document.blocks`` of the block that holds ``token``."""
+        return max(bisect.bisect_right(self._block_token_starts, token) - 1, 0)
+
+    def block_token_end(self, index: int) -> int:
+        """One past the last token of block ``index`` (its separator excluded)."""
+        block = self.document.blocks[index]
+        return self._token_at(block.end)
+
+    @cached_property
+    def heading_tokens(self) -> list[tuple[int, int]]:
+        """Token ranges of the heading blocks, in order."""
+        starts = self._block_token_starts
+        ends = [*starts[1:], len(self.doc)]
+        return [
+            (start, end)
+            for block, start, end in zip(self.document.blocks, starts, ends, strict=True)
+            if block.kind.value == "heading"
+        ]
 
     @cached_property
     def _block_token_starts(self) -> list[int]:
         return [self._token_at(block.start) for block in self.document.blocks]
+
+    @cached_property
+    def _row_token_starts(self) -> list[int]:
+        """A row starts at every block, except a table cell in the same row as the last."""
+        starts = []
+        previous = None
+        for block, start in zip(self.document.blocks, self._block_token_starts, strict=True):
+            if block.table_row is None or block.table_row != previous:
+                starts.append(start)
+            previous = block.table_row
+        return starts
 
     @cached_property
     def _section_token_starts(self) -> list[int]:

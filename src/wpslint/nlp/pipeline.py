@@ -35,6 +35,29 @@ MAX_TEXT_LENGTH = 20_000_000
 #: Endings that never mark an English plural, so the fallback below leaves them alone.
 _NOT_PLURAL = ("ss", "us", "is", "ous")
 
+#: Where the lookup table, which knows no part of speech, picks the wrong lemma for a word
+#: that matters in policy text: "as" is not the plural of "a", "does" not of "doe", and
+#: "could", "might", "more" or "these" carry meaning a rule may need ("as appropriate",
+#: "these guidelines"). The clitic "'s" is left alone: possessive, "is" and "has" look alike.
+_LEMMA_OVERRIDES = {
+    "as": "as",
+    "does": "do",
+    "could": "could",
+    "might": "might",
+    "well": "well",
+    "further": "further",
+    "more": "more",
+    "most": "most",
+    "less": "less",
+    "least": "least",
+    "these": "these",
+    "those": "those",
+    "'s": "'s",
+}
+
+#: Typographic apostrophes meet the plain one (U+2019 "women's" is "women's").
+_PLAIN_QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
+
 
 class NormWriter:
     """Writes the matching key (lemma, lower case, American spelling) into ``Token.norm``."""
@@ -56,8 +79,10 @@ class NormWriter:
 
     def norm_of(self, word: str) -> str:
         """The matching key of one word."""
-        lower = word.lower()
-        lemma = (self._lemmas.get(word) or self._lemmas.get(lower) or lower).lower()
+        lower = word.lower().translate(_PLAIN_QUOTES)
+        if lower in _LEMMA_OVERRIDES:
+            return _LEMMA_OVERRIDES[lower]
+        lemma = (self._lemmas.get(lower) or self._lemmas.get(word) or lower).lower()
         if not lemma.isalpha() and lower.isalpha():
             lemma = lower  # the table turns ordinals into digits ("second" -> "2")
         if lemma == lower and _looks_plural(lower):

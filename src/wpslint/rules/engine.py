@@ -14,6 +14,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from wpslint.document import BlockKind
 from wpslint.findings import CheckResult, Evidence, Kind, Status, Strength
 from wpslint.nlp.analysis import Analysis, Sentence
 from wpslint.nlp.pipeline import Pipeline
@@ -73,7 +74,10 @@ class _Context:
         syntax: SyntaxAnalyser,
     ) -> None:
         self.analysis = analysis
-        self.hits = hits
+        # A heading names a topic and commits to nothing: its words locate missing
+        # protections (anchors) but are never evidence.
+        self.heading_hits = hits
+        self.hits = _outside(hits, analysis.heading_tokens)
         self.syntax = syntax
         self.grammar: str | None = None
         self._syntax_results: dict[tuple[str, int], bool] = {}
@@ -229,12 +233,43 @@ class _Context:
         )
 
     def strength(self, sentence: int) -> Strength:
-        """Hedged when a qualifier is present, or a hedge without any binding marker."""
+        """Hedged when a qualifier is present, or a hedge without any binding marker.
+
+        A list item with no marker of its own takes the strength of the sentence that
+        introduces its list: the items under "The Ministry should:" are hedged too.
+        """
         if sentence in self._qualified:
             return Strength.HEDGED
-        if sentence in self._hedged and sentence not in self._binding:
+        if sentence in self._binding:
+            return Strength.BINDING
+        if sentence in self._hedged:
             return Strength.HEDGED
+        lead_in = self._lead_in(sentence)
+        if lead_in is not None:
+            return self.strength(lead_in)
         return Strength.BINDING
+
+    def _lead_in(self, sentence: int) -> int | None:
+        """The last sentence of the paragraph that introduces the list holding ``sentence``.
+
+        The paragraph must lead into the list: it ends with a colon, a dash or no final
+        punctuation ("...the President should" followed by items).
+        """
+        analysis = self.analysis
+        blocks = analysis.document.blocks
+        index = analysis.block_index(analysis.sentences[sentence].start)
+        if blocks[index].kind is not BlockKind.LIST_ITEM:
+            return None
+        while index > 0 and blocks[index].kind is BlockKind.LIST_ITEM:
+            index -= 1
+        block = blocks[index]
+        if block.kind is not BlockKind.PARAGRAPH:
+            return None
+        text = analysis.document.text[block.start : block.end].rstrip()
+        if text[-1:] in ".;!?)\"'”":
+            return None
+        last_token = analysis.block_token_end(index) - 1
+        return analysis.sentence_of(last_token).index
 
     def _sentences_with(self, concept: str) -> set[int]:
         return {self.analysis.sentence_of(start).index for start, _ in self.hits.get(concept, ())}
@@ -249,7 +284,7 @@ class _Context:
 
     def _heading_anchor(self, concept: str) -> Evidence | None:
         document = self.analysis.document
-        for start, _ in self.hits.get(concept, ()):
+        for start, _ in self.heading_hits.get(concept, ()):
             char = self.analysis.doc[start].idx
             block = document.block_at(char)
             if block is not None and block.kind.value == "heading":
@@ -273,6 +308,20 @@ class _Context:
             line=first.line if first else 1,
             section="",
         )
+
+
+def _outside(hits: dict[str, list[Hit]], ranges: list[tuple[int, int]]) -> dict[str, list[Hit]]:
+    """The hits that do not start inside one of the sorted token ``ranges``."""
+    if not ranges:
+        return hits
+    starts = [start for start, _ in ranges]
+
+    def inside(token: int) -> bool:
+        index = bisect.bisect_right(starts, token) - 1
+        return index >= 0 and token < ranges[index][1]
+
+    kept = {name: [hit for hit in found if not inside(hit[0])] for name, found in hits.items()}
+    return {name: found for name, found in kept.items() if found}
 
 
 def _merge(parts: Iterable[Units]) -> Units:

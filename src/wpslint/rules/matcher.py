@@ -34,37 +34,39 @@ MAX_PHRASES = 2_000
 _LITERAL = ("LOWER", "ORTH")
 
 
-def pattern_phrases(pattern: list[dict]) -> list[list[str]] | None:
-    """The lower-case word sequences a literal token pattern matches, or None.
+def pattern_phrases(pattern: list[dict]) -> tuple[str, list[list[str]]] | None:
+    """The attribute and word sequences a literal token pattern matches, or None.
 
-    A pattern whose tokens only name words (``LOWER`` or ``ORTH``, a value or an ``IN``
-    list, optionally ``OP: "?"``) is a phrase list in disguise. spaCy's Matcher evaluates
-    ``IN`` with a Python callback on every token (16 ms per pattern on a 100-page plan);
-    the same phrases in the PhraseMatcher cost almost nothing.
+    A pattern whose tokens all name words through one attribute (``LOWER``, or the
+    case-sensitive ``ORTH``: a value or an ``IN`` list, optionally ``OP: "?"``) is a phrase
+    list in disguise. spaCy's Matcher evaluates ``IN`` with a Python callback on every token
+    (16 ms per pattern on a 100-page plan); the same phrases cost almost nothing in a
+    PhraseMatcher on that attribute.
     """
+    attrs = {key for token in pattern for key in token if key != "OP"}
+    if len(attrs) != 1 or not attrs <= set(_LITERAL):
+        return None
+    attr = attrs.pop()
     sequences: list[list[str]] = [[]]
     for token in pattern:
-        keys = set(token) - {"OP"}
-        if len(keys) != 1 or token.get("OP", "?") != "?":
-            return None
-        attr = keys.pop()
-        value = token[attr]
-        if attr not in _LITERAL:
+        value = token.get(attr)
+        if len(token) != (2 if "OP" in token else 1) or token.get("OP", "?") != "?":
             return None
         if isinstance(value, dict) and set(value) == {"IN"}:
-            words = value["IN"]
+            words = [str(word) for word in value["IN"]]
         elif isinstance(value, str):
             words = [value]
         else:
             return None
-        words = [w.lower() for w in words if isinstance(w, str)]
-        options: list[list[str]] = [[w] for w in words]
+        if attr == "LOWER":
+            words = [word.lower() for word in words]
+        options: list[list[str]] = [[word] for word in words]
         if token.get("OP") == "?":
             options.append([])
         sequences = [seq + option for seq in sequences for option in options]
         if len(sequences) > MAX_PHRASES:
             return None
-    return [seq for seq in sequences if seq]
+    return attr, [seq for seq in sequences if seq]
 
 
 def term_variants(term: str) -> list[str]:
@@ -83,7 +85,7 @@ class ConceptMatcher:
         self._concepts = concepts
         vocab = pipeline.nlp.vocab
         self._phrases = PhraseMatcher(vocab, attr="NORM")
-        self._words = PhraseMatcher(vocab, attr="LOWER")
+        self._words = {attr: PhraseMatcher(vocab, attr=attr) for attr in _LITERAL}
         self._shapes = Matcher(vocab, validate=False)  # word-set flags are integer keys
         self._flags = _WordSetFlags(vocab)
         for concept in concepts.values():
@@ -91,11 +93,12 @@ class ConceptMatcher:
             self._add_terms(pipeline, _EXCLUDE + concept.name, concept.exclude)
             shapes = []
             for pattern in concept.patterns:
-                phrases = pattern_phrases(list(pattern))
-                if phrases is None:
+                literal = pattern_phrases(list(pattern))
+                if literal is None:
                     shapes.append([self._flags.rewrite(token) for token in pattern])
                 else:
-                    self._words.add(concept.name, [Doc(vocab, words=p) for p in phrases])
+                    attr, phrases = literal
+                    self._words[attr].add(concept.name, [Doc(vocab, words=p) for p in phrases])
             try:
                 if shapes:
                     self._shapes.add(concept.name, shapes)
@@ -122,9 +125,10 @@ class ConceptMatcher:
                 excluded[key[len(_EXCLUDE) :]].append((start, end))
             else:
                 own[key].add((start, end))
-        for match_id, start, end in self._words(doc):
-            own[strings[match_id]].add((start, end))
-        for match_id, start, end in self._shapes(doc):
+        for words in self._words.values():
+            for match_id, start, end in words(doc) if len(words) else ():
+                own[strings[match_id]].add((start, end))
+        for match_id, start, end in self._shapes(doc) if len(self._shapes) else ():
             own[strings[match_id]].add((start, end))
         hits: dict[str, list[Hit]] = {}
         for name in self._order:

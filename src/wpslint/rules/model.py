@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from wpslint.findings import DOC_TYPES, Kind, RuleInfo, Severity
 
-SCOPES = ("sentence", "block", "section", "document")
+SCOPES = ("sentence", "block", "row", "section", "document")
 SECURITY_CATEGORIES = ("emotional", "physical", "spiritual", "economic", "political")
 
 

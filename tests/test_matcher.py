@@ -1,0 +1,57 @@
+"""Concept matching: literal patterns compiled to phrase matchers, flags, exclusions."""
+
+from __future__ import annotations
+
+from wpslint.nlp.pipeline import load_pipeline
+from wpslint.rules.matcher import ConceptMatcher, pattern_phrases, term_variants
+from wpslint.rules.model import Concept
+
+
+def find(concept: Concept, text: str) -> list[str]:
+    pipeline = load_pipeline()
+    doc = pipeline.nlp(text)
+    hits = ConceptMatcher({concept.name: concept}, pipeline).find(doc)
+    return [doc[start:end].text for start, end in hits.get(concept.name, [])]
+
+
+def test_literal_patterns_become_phrases() -> None:
+    assert pattern_phrases([{"LOWER": {"IN": ["As", "where"]}}, {"LOWER": "appropriate"}]) == (
+        "LOWER",
+        [["as", "appropriate"], ["where", "appropriate"]],
+    )
+    assert pattern_phrases([{"LOWER": "shall"}, {"LOWER": "not", "OP": "?"}]) == (
+        "LOWER",
+        [["shall", "not"], ["shall"]],
+    )
+    assert pattern_phrases([{"ORTH": "Act"}]) == ("ORTH", [["Act"]])
+    assert pattern_phrases([{"LIKE_NUM": True}, {"LOWER": "million"}]) is None
+    assert pattern_phrases([{"ORTH": "Act"}, {"LOWER": "of"}]) is None  # mixed attributes
+    assert pattern_phrases([{"LOWER": "a", "OP": "+"}]) is None
+
+
+def test_orth_patterns_stay_case_sensitive() -> None:
+    concept = Concept("act", "The Act.", patterns=(({"ORTH": "Act"},),))
+    assert find(concept, "This Act shall apply. They act now.") == ["Act"]
+
+
+def test_word_sets_in_shape_patterns_match_like_in() -> None:
+    pattern = ({"LOWER": {"IN": ["within", "after"]}}, {"LIKE_NUM": True}, {"LOWER": "months"})
+    concept = Concept("time", "A time frame.", patterns=(pattern,))
+    assert find(concept, "Within 6 months and AFTER 3 months, not before 2 months.") == [
+        "Within 6 months",
+        "AFTER 3 months",
+    ]
+
+
+def test_terms_match_lemmas_spellings_and_hyphen_forms() -> None:
+    concept = Concept("org", "Organisations.", terms=("women-led organisation",))
+    assert find(concept, "Women-led organizations and women led Organisations.") == [
+        "Women-led organizations",
+        "women led Organisations",
+    ]
+    assert term_variants("peace-builder") == ["peace-builder", "peacebuilder", "peace builder"]
+
+
+def test_exclusions_drop_hits_inside_excluded_phrases() -> None:
+    concept = Concept("defenders", "Defenders.", terms=("defender",), exclude=("public defender",))
+    assert find(concept, "A public defender and a human rights defender.") == ["defender"]
