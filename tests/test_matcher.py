@@ -55,3 +55,9 @@ def test_terms_match_lemmas_spellings_and_hyphen_forms() -> None:
 def test_exclusions_drop_hits_inside_excluded_phrases() -> None:
     concept = Concept("defenders", "Defenders.", terms=("defender",), exclude=("public defender",))
     assert find(concept, "A public defender and a human rights defender.") == ["defender"]
+
+
+def test_regex_specs_match_like_spacy_regex() -> None:
+    year = {"TEXT": {"REGEX": "^(19|20)[0-9][0-9]$"}}
+    concept = Concept("year", "A deadline.", patterns=(({"LOWER": "by"}, year),))
+    assert find(concept, "By 2026, not by 3026 nor by 20260.") == ["By 2026"]

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import bisect
 import functools
+import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc
@@ -87,7 +88,7 @@ class ConceptMatcher:
         self._phrases = PhraseMatcher(vocab, attr="NORM")
         self._words = {attr: PhraseMatcher(vocab, attr=attr) for attr in _LITERAL}
         self._shapes = Matcher(vocab, validate=False)  # word-set flags are integer keys
-        self._flags = _WordSetFlags(vocab)
+        self._flags = _LexemeFlags(vocab)
         for concept in concepts.values():
             self._add_terms(pipeline, concept.name, concept.terms)
             self._add_terms(pipeline, _EXCLUDE + concept.name, concept.exclude)
@@ -143,47 +144,66 @@ class ConceptMatcher:
         return hits
 
 
-class _WordSetFlags:
-    """Turns ``{"LOWER": {"IN": [...]}}`` token specs into lexeme flags.
+class _LexemeFlags:
+    """Turns word-set and regex token specs into lexeme flags.
 
-    spaCy's Matcher calls a Python predicate for ``IN`` on every token it considers (630k
-    calls on a 100-page plan, most of the matching time). A lexeme flag (``Vocab.add_flag``)
-    is computed once per distinct word and tested in C. spaCy has a few dozen free flag
-    slots; when they run out, the spec stays as written.
+    spaCy's Matcher calls a Python predicate for ``IN`` and ``REGEX`` on every token it
+    considers (630k calls on a 100-page plan, most of the matching time). Both depend only on
+    the word, so a lexeme flag (``Vocab.add_flag``) computes them once per distinct word and
+    the Matcher tests a bit in C. spaCy has a few dozen free flag slots; when they run out, a
+    spec stays as written and is merely slower.
     """
 
     def __init__(self, vocab: Vocab) -> None:
         self._vocab = vocab
-        self._flags: dict[tuple[str, frozenset[str]], int] = {}
+        self._flags: dict[tuple[str, str, object], int] = {}
 
     def rewrite(self, token: dict) -> dict:
-        for attr in ("LOWER", "ORTH"):
+        for attr in ("LOWER", "ORTH", "TEXT"):
             value = token.get(attr)
-            if isinstance(value, dict) and set(value) == {"IN"}:
-                flag = self._flag(attr, frozenset(str(word) for word in value["IN"]))
-                if flag is not None:
-                    rewritten = {k: v for k, v in token.items() if k != attr}
-                    rewritten[flag] = True
-                    return rewritten
+            if not isinstance(value, dict) or len(value) != 1:
+                continue
+            ((operator, argument),) = value.items()
+            if operator == "IN" and isinstance(argument, list):
+                key: object = frozenset(str(word) for word in argument)
+            elif operator == "REGEX" and isinstance(argument, str):
+                key = argument
+            else:
+                continue
+            flag = self._flag(attr, operator, key)
+            if flag is not None:
+                rewritten = {k: v for k, v in token.items() if k != attr}
+                rewritten[flag] = True
+                return rewritten
         return token
 
-    def _flag(self, attr: str, words: frozenset[str]) -> int | None:
-        key = (attr, words)
-        if key not in self._flags:
-            if attr == "LOWER":
-                lowered = frozenset(word.lower() for word in words)
-                test = functools.partial(_lower_in, lowered)
-            else:
-                test = words.__contains__
+    def _flag(self, attr: str, operator: str, key: object) -> int | None:
+        if (attr, operator, key) not in self._flags:
+            test = _lexeme_test(attr, operator, key)
             try:
-                self._flags[key] = self._vocab.add_flag(test)
+                self._flags[(attr, operator, key)] = self._vocab.add_flag(test)
             except ValueError:  # no free flag slot left
                 return None
-        return self._flags[key]
+        return self._flags[(attr, operator, key)]
 
 
-def _lower_in(words: frozenset[str], text: str) -> bool:
-    return text.lower() in words
+def _lexeme_test(attr: str, operator: str, key: object) -> Callable[[str], bool]:
+    """The flag function: is this word in the set / does it match the expression."""
+    lower = attr == "LOWER"
+    if operator == "IN":
+        assert isinstance(key, frozenset)
+        words = frozenset(word.lower() for word in key) if lower else key
+        return functools.partial(_in_set, words, lower)
+    assert isinstance(key, str)
+    return functools.partial(_matches, re.compile(key), lower)
+
+
+def _in_set(words: frozenset[str], lower: bool, text: str) -> bool:
+    return (text.lower() if lower else text) in words
+
+
+def _matches(expression: re.Pattern[str], lower: bool, text: str) -> bool:
+    return expression.search(text.lower() if lower else text) is not None
 
 
 def _inside_any(hit: Hit, spans: list[Hit]) -> bool:
