@@ -13,6 +13,8 @@ import bisect
 from dataclasses import dataclass, field
 from functools import cached_property
 
+import numpy
+from spacy.attrs import IDX, IS_SPACE, SENT_START
 from spacy.tokens import Doc, Span
 
 from wpslint.document import Document
@@ -38,24 +40,34 @@ class Analysis:
     doc: Doc
     sentences: list[Sentence] = field(init=False)
     _sentence_starts: list[int] = field(init=False, repr=False)
+    _offsets: numpy.ndarray = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
+        # Token attributes as arrays: one pass in C instead of a Python loop over tokens.
+        columns = self.doc.to_array([SENT_START, IS_SPACE, IDX])
+        count = len(columns)
+        self._offsets = columns[:, 2]
+        is_space = columns[:, 1].astype(bool)
+        starts = numpy.flatnonzero(columns[:, 0] == 1)
+        if count and (not len(starts) or starts[0] != 0):
+            starts = numpy.concatenate(([0], starts))
+        ends = numpy.append(starts[1:], count)
+        # For every token, the index of the last non-space token at or before it: a sentence
+        # ends there, without the block separator it may carry.
+        positions = numpy.where(is_space, -1, numpy.arange(count))
+        last_word = numpy.maximum.accumulate(positions) if count else positions
         sentences = []
-        for span in self.doc.sents:
-            text = span.text
-            if not text.strip():
-                continue
-            # Drop the block separator a sentence may end with; evidence reads cleanly.
-            end = span.end
-            while end > span.start and self.doc[end - 1].is_space:
-                end -= 1
+        for start, end in zip(starts.tolist(), ends.tolist(), strict=True):
+            last = int(last_word[end - 1])
+            if last < start:
+                continue  # only whitespace
             sentences.append(
                 Sentence(
                     index=len(sentences),
-                    start=span.start,
-                    end=end,
-                    start_char=span.start_char,
-                    end_char=self.doc[end - 1].idx + len(self.doc[end - 1]),
+                    start=start,
+                    end=last + 1,
+                    start_char=int(self._offsets[start]),
+                    end_char=int(self._offsets[last]) + len(self.doc[last]),
                 )
             )
         self.sentences = sentences
@@ -76,6 +88,14 @@ class Analysis:
         if scope == "sentence":
             return self.sentence_of(token).index
         return max(bisect.bisect_right(self._unit_starts(scope), token) - 1, 0)
+
+    def units_of(self, scope: str, tokens: list[int]) -> list[int]:
+        """``unit_of`` for many tokens at once (a sorted search in C)."""
+        if scope == "document":
+            return [0] * len(tokens)
+        starts = self._sentence_starts if scope == "sentence" else self._unit_starts(scope)
+        found = numpy.searchsorted(starts, tokens, side="right") - 1
+        return numpy.maximum(found, 0).tolist()
 
     def unit_count(self, scope: str) -> int:
         if scope == "document":
@@ -135,13 +155,9 @@ class Analysis:
                 starts.append(self._token_at(block.start))
         return starts
 
-    @cached_property
-    def _token_offsets(self) -> list[int]:
-        return [token.idx for token in self.doc]
-
     def _token_at(self, char: int) -> int:
         """The first token that starts at or after character ``char``."""
-        return bisect.bisect_left(self._token_offsets, char)
+        return int(numpy.searchsorted(self._offsets, char, side="left"))
 
 
 def analyse(document: Document, pipeline: Pipeline) -> Analysis:

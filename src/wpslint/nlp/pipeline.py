@@ -20,7 +20,9 @@ import functools
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+import numpy
 import spacy
+from spacy.attrs import NORM, ORTH
 from spacy.language import Language
 from spacy.lookups import load_lookups
 from spacy.pipeline import Sentencizer
@@ -66,16 +68,22 @@ class NormWriter:
         tables = load_lookups("en", ["lemma_lookup", "lexeme_norm"])
         self._lemmas = tables.get_table("lemma_lookup")
         self._spelling = tables.get_table("lexeme_norm")
-        self._cache: dict[int, str] = {}
+        self._strings = nlp.vocab.strings
+        self._cache: dict[int, int] = {}
 
     def __call__(self, doc: Doc) -> Doc:
-        cache = self._cache
-        for token in doc:
-            key = cache.get(token.orth)
-            if key is None:
-                key = cache[token.orth] = self.norm_of(token.text)
-            token.norm_ = key
+        # Work on distinct words, not tokens: a 50,000-word plan has a few thousand.
+        orths = doc.to_array([ORTH])
+        distinct, positions = numpy.unique(orths, return_inverse=True)
+        norms = numpy.array([self._norm_hash(int(orth)) for orth in distinct], dtype="uint64")
+        doc.from_array([NORM], norms[positions].reshape(-1, 1))
         return doc
+
+    def _norm_hash(self, orth: int) -> int:
+        key = self._cache.get(orth)
+        if key is None:
+            key = self._cache[orth] = self._strings.add(self.norm_of(self._strings[orth]))
+        return key
 
     def norm_of(self, word: str) -> str:
         """The matching key of one word."""

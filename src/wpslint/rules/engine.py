@@ -164,9 +164,11 @@ class _Context:
     def _concept_units(self, concept: str, scope: str) -> Units:
         key = (concept, scope)
         if key not in self._grouped:
+            hits = self.hits.get(concept, [])
             grouped: Units = defaultdict(list)
-            for hit in self.hits.get(concept, ()):
-                grouped[self.analysis.unit_of(scope, hit[0])].append(hit)
+            units = self.analysis.units_of(scope, [start for start, _ in hits])
+            for unit, hit in zip(units, hits, strict=True):
+                grouped[unit].append(hit)
             self._grouped[key] = dict(grouped)
         return self._grouped[key]
 
@@ -272,7 +274,7 @@ class _Context:
         return analysis.sentence_of(last_token).index
 
     def _sentences_with(self, concept: str) -> set[int]:
-        return {self.analysis.sentence_of(start).index for start, _ in self.hits.get(concept, ())}
+        return set(self._concept_units(concept, "sentence"))
 
     def anchor(self, rule: Rule) -> Evidence:
         """Where a missing protection belongs: a heading on its topic, else the document."""
