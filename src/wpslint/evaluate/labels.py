@@ -100,18 +100,34 @@ def _load_file(
     _check_keys(data, FILE_KEYS, REQUIRED_FILE_KEYS, "label file", problems)
     document = data.get("document")
     if not isinstance(document, str) or document != path.name.removesuffix(".yaml"):
-        _problem(data, "document", f"'document' must be {path.stem!r}, the label file's name "
-                 "without .yaml", problems)
+        _problem(
+            data,
+            "document",
+            f"'document' must be {path.stem!r}, the label file's name without .yaml",
+            problems,
+        )
     elif not (corpus_dir / document).is_file():
-        _problem(data, "document", f"labels a document that is not there: {corpus_dir / document}",
-                 problems)
+        _problem(
+            data,
+            "document",
+            f"labels a document that is not there: {corpus_dir / document}",
+            problems,
+        )
     if "doc_type" in data and data["doc_type"] not in DOC_TYPES:
-        _problem(data, "doc_type", f"unknown doc_type {data['doc_type']!r}; use one of "
-                 f"{', '.join(DOC_TYPES)}", problems)
+        _problem(
+            data,
+            "doc_type",
+            f"unknown doc_type {data['doc_type']!r}; use one of {', '.join(DOC_TYPES)}",
+            problems,
+        )
     source = data.get("evidence_source")
     if source is not None and not (isinstance(source, str) and (corpus_dir / source).is_file()):
-        _problem(data, "evidence_source", f"evidence_source is not a file in {corpus_dir}: "
-                 f"{source!r}", problems)
+        _problem(
+            data,
+            "evidence_source",
+            f"evidence_source is not a file in {corpus_dir}: {source!r}",
+            problems,
+        )
     entries = data.get("labels")
     if not isinstance(entries, SourceMap):
         _problem(data, "labels", "'labels' must map each check id to its label", problems)
@@ -146,13 +162,19 @@ def _entry(
     """The label of one check, or None after reporting why it is invalid."""
     entry = entries[check]
     if not isinstance(entry, SourceMap):
-        _problem(entries, check, f"{check}: the label must be a mapping such as "
-                 "{present: true, evidence: \"...\"}", problems)
+        _problem(
+            entries,
+            check,
+            f'{check}: the label must be a mapping such as {{present: true, evidence: "..."}}',
+            problems,
+        )
         return None
     found = len(problems)
     _check_keys(entry, ENTRY_KEYS, ("present",), check, problems)
-    flags = {key: entry.get(key, default) for key, default in
-             (("present", False), ("weak", False), ("applicable", True))}
+    flags = {
+        key: entry.get(key, default)
+        for key, default in (("present", False), ("weak", False), ("applicable", True))
+    }
     texts = {key: entry.get(key) for key in ("evidence", "note")}
     for key, value in flags.items():
         if not isinstance(value, bool):
@@ -164,11 +186,16 @@ def _entry(
     if flags["weak"] is True and flags["present"] is not True:
         _problem(entry, "weak", f"{check}: 'weak: true' needs 'present: true'", problems)
     if flags["weak"] is True and rule is not None and rule.kind is not Kind.REQUIREMENT:
-        _problem(entry, "weak", f"{check}: only requirements can be weak, this is an "
-                 f"{rule.kind.value}", problems)
+        _problem(
+            entry,
+            "weak",
+            f"{check}: only requirements can be weak, this is an {rule.kind.value}",
+            problems,
+        )
     if flags["applicable"] is False and flags["present"] is not False:
-        _problem(entry, "present", f"{check}: a check that does not apply cannot be present",
-                 problems)
+        _problem(
+            entry, "present", f"{check}: a check that does not apply cannot be present", problems
+        )
     if len(problems) > found:
         return None
     return CheckLabel(
@@ -189,8 +216,12 @@ def _check_keys(
 ) -> None:
     for key in data:
         if key not in allowed:
-            _problem(data, key, f"{what}: unknown key {key!r} (expected one of "
-                     f"{', '.join(allowed)})", problems)
+            _problem(
+                data,
+                key,
+                f"{what}: unknown key {key!r} (expected one of {', '.join(allowed)})",
+                problems,
+            )
     missing = [key for key in required if key not in data]
     if missing:
         _problem(data, None, f"{what}: missing {', '.join(missing)}", problems)

@@ -10,9 +10,12 @@ sentence's commitment strength (binding or hedged) decides between present and w
 from __future__ import annotations
 
 import bisect
+import itertools
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+
+import numpy
 
 from wpslint.document import BlockKind
 from wpslint.findings import CheckResult, Evidence, Kind, Status, Strength
@@ -82,6 +85,7 @@ class _Context:
         self.grammar: str | None = None
         self._syntax_results: dict[tuple[str, int], bool] = {}
         self._grouped: dict[tuple[str, str], Units] = {}
+        self._units: dict[tuple[Condition, str], Units] = {}
         markers = ruleset.strength
         self._binding = self._sentences_with(markers.binding)
         self._hedged = self._sentences_with(markers.hedge)
@@ -145,6 +149,13 @@ class _Context:
     # -- conditions -----------------------------------------------------------------------
 
     def units(self, condition: Condition, scope: str) -> Units:
+        """Where ``condition`` holds in ``scope``; shared by every rule using the condition."""
+        key = (condition, scope)
+        if key not in self._units:
+            self._units[key] = self._evaluate(condition, scope)
+        return self._units[key]
+
+    def _evaluate(self, condition: Condition, scope: str) -> Units:
         if isinstance(condition, ConceptRef):
             return self._concept_units(condition.concept, scope)
         if isinstance(condition, AnyOf):
@@ -165,11 +176,14 @@ class _Context:
         key = (concept, scope)
         if key not in self._grouped:
             hits = self.hits.get(concept, [])
-            grouped: Units = defaultdict(list)
             units = self.analysis.units_of(scope, [start for start, _ in hits])
-            for unit, hit in zip(units, hits, strict=True):
-                grouped[unit].append(hit)
-            self._grouped[key] = dict(grouped)
+            # Hits are sorted, so their units are too: cut the list where the unit changes.
+            cuts = [0, *(numpy.flatnonzero(numpy.diff(units)) + 1).tolist(), len(hits)]
+            self._grouped[key] = {
+                units[start]: hits[start:end]
+                for start, end in itertools.pairwise(cuts)
+                if end > start
+            }
         return self._grouped[key]
 
     def _all(self, condition: AllOf, scope: str) -> Units:
@@ -327,11 +341,14 @@ def _outside(hits: dict[str, list[Hit]], ranges: list[tuple[int, int]]) -> dict[
 
 
 def _merge(parts: Iterable[Units]) -> Units:
-    merged: Units = defaultdict(list)
+    merged: Units = {}
     for units in parts:
         for unit, hits in units.items():
-            merged[unit].extend(hits)
-    return dict(merged)
+            if unit in merged:
+                merged[unit] = merged[unit] + hits
+            else:
+                merged[unit] = hits
+    return merged
 
 
 def _window(hit_lists: list[list[Hit]], within: int) -> list[Hit]:
