@@ -189,6 +189,22 @@ rules:
     tests:
       present: ["| Action | Budget |\\n|---|---|\\n| Safe house | USD 20,000 |"]
       missing: ["| Action | Budget |\\n|---|---|\\n| Safe house | none |\\n| Other | USD 20,000 |"]
+  - id: TST09
+    name: relocation-context
+    kind: requirement
+    applies_to: [nap]
+    severity: warning
+    message: No relocation for defenders.
+    rationale: R.
+    sources: [ICAN-R19]
+    security: [physical]
+    remedy: R.
+    scope: block
+    match:
+      all: [{concept: relocation}, {where: {concept: defenders}}]
+    tests:
+      present: ["Relocation shall be offered. Human rights defenders qualify."]
+      missing: ["Relocation shall be offered. Everyone qualifies."]
   - id: TST07
     name: unassigned
     kind: quality
@@ -365,7 +381,7 @@ def test_block_structure_from_builder(linter: Linter) -> None:
 
 def test_embedded_examples_run_through_selftest(linter: Linter) -> None:
     count, failures = run_rule_tests(linter)
-    assert count == 16
+    assert count == 18
     assert failures == []
 
 
@@ -438,3 +454,10 @@ def test_row_scope_joins_cells_of_one_table_row(linter: Linter) -> None:
     split.add(BlockKind.TABLE_CELL, [SourceLine("USD 20,000", line=2)], table_row=(0, 2))
     report = linter.check_document(split.build(), doc_type="nap")
     assert next(c for c in report.checks if c.rule.id == "TST08").status is Status.MISSING
+
+
+def test_where_conditions_add_no_evidence(linter: Linter) -> None:
+    text = "Relocation shall be offered. Human rights defenders qualify."
+    result = check(linter, "TST09", text)
+    assert result.status is Status.PRESENT
+    assert [e.text for e in result.evidence] == ["Relocation shall be offered."]

@@ -12,11 +12,12 @@ from pathlib import Path
 
 from wpslint.api import Linter
 from wpslint.evaluate.baseline import baseline_positive
-from wpslint.evaluate.labels import DocumentLabels, LabelError, load_labels
+from wpslint.evaluate.labels import CheckLabel, DocumentLabels, LabelError, load_labels
 from wpslint.evaluate.quotes import locate
 from wpslint.evaluate.result import Conflict, DocumentResult, EvalResult, PairResult
 from wpslint.ingest import read_document
 from wpslint.nlp.analysis import analyse
+from wpslint.rules.model import Rule
 
 
 def evaluate_corpus(corpus_dir: str | Path, linter: Linter) -> EvalResult:
@@ -27,48 +28,69 @@ def evaluate_corpus(corpus_dir: str | Path, linter: Linter) -> EvalResult:
     different corpus than the one it names.
     """
     corpus = Path(corpus_dir)
+    rules = {rule.id: rule for rule in sorted(linter.ruleset.rules, key=lambda r: r.id)}
     labelled = load_labels(corpus, linter.ruleset)
-    result = EvalResult(
-        corpus=str(corpus),
-        kinds={rule.id: rule.kind for rule in sorted(linter.ruleset.rules, key=lambda r: r.id)},
-        documents=[],
-        pairs=[],
-        conflicts=[],
-        unscored=sorted(set(labelled[0].checks).difference(r.id for r in linter.ruleset.rules)),
-    )
+    documents: list[DocumentResult] = []
+    pairs: list[PairResult] = []
+    conflicts: list[Conflict] = []
     for labels in labelled:
-        _evaluate_document(labels, linter, result)
-    return result
+        document, scored = _evaluate_document(labels, rules, linter, conflicts)
+        documents.append(document)
+        pairs.extend(scored)
+    return EvalResult(
+        corpus=str(corpus),
+        kinds={rule_id: rule.kind for rule_id, rule in rules.items()},
+        documents=documents,
+        pairs=pairs,
+        conflicts=conflicts,
+        # Every label file labels the same ids (load_labels checks it).
+        unscored=sorted(set(labelled[0].checks) - set(rules)),
+    )
 
 
-def _evaluate_document(labels: DocumentLabels, linter: Linter, result: EvalResult) -> None:
-    """Add one document's pairs, conflicts and detected type to ``result``."""
+def _evaluate_document(
+    labels: DocumentLabels, rules: dict[str, Rule], linter: Linter, conflicts: list[Conflict]
+) -> tuple[DocumentResult, list[PairResult]]:
+    """The detected type and the scored pairs of one document."""
     document = read_document(labels.document)
-    report = linter.check_document(document, doc_type=labels.doc_type)
     detected = linter.check_document(document).doc_type
+    report = linter.check_document(document, doc_type=labels.doc_type)
+    checks = {check.rule.id: check for check in report.checks}
     hits = linter.engine.matcher.find(analyse(document, linter.pipeline).doc)
-    result.documents.append(DocumentResult(labels.name, labels.doc_type, detected))
-    rules = {rule.id: rule for rule in linter.ruleset.rules}
-    for check in report.checks:
-        rule = rules[check.rule.id]
-        label = labels.checks[rule.id]
+    pairs = [
+        PairResult(
+            document=labels.name,
+            check=rule.id,
+            kind=rule.kind,
+            label=label,
+            status=checks[rule.id].status,
+            evidence=tuple(checks[rule.id].evidence),
+            baseline=baseline_positive(rule, hits),
+            quote=tuple(locate(label.evidence, document.text)) if label.evidence else None,
+        )
+        for rule, label in _applicable(labels, rules, conflicts)
+    ]
+    return DocumentResult(labels.name, labels.doc_type, detected), pairs
+
+
+def _applicable(
+    labels: DocumentLabels, rules: dict[str, Rule], conflicts: list[Conflict]
+) -> list[tuple[Rule, CheckLabel]]:
+    """The rules to score on a document: those that apply by both the label and the rule.
+
+    Where the two disagree, the pair is left out and recorded in ``conflicts``: the label or
+    the rule's ``applies_to`` departs from the checklist, and scoring either way would
+    charge the rule or the label with the other's mistake.
+    """
+    applicable = []
+    for rule_id, rule in rules.items():
+        label = labels.checks[rule_id]
         applies = labels.doc_type in rule.applies_to
         if applies != label.applicable:
-            result.conflicts.append(Conflict(labels.name, rule.id, label.applicable, applies))
-        if not (applies and label.applicable):
-            continue
-        result.pairs.append(
-            PairResult(
-                document=labels.name,
-                check=rule.id,
-                kind=rule.kind,
-                label=label,
-                status=check.status,
-                evidence=tuple(check.evidence),
-                baseline=baseline_positive(rule, hits),
-                quote=tuple(locate(label.evidence, document.text)) if label.evidence else None,
-            )
-        )
+            conflicts.append(Conflict(labels.name, rule_id, label.applicable, applies))
+        if applies and label.applicable:
+            applicable.append((rule, label))
+    return applicable
 
 
 __all__ = ["EvalResult", "LabelError", "evaluate_corpus"]

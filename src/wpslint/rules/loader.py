@@ -35,6 +35,7 @@ from wpslint.rules.model import (
     RuleTests,
     StrengthMarkers,
     Syntax,
+    Where,
 )
 from wpslint.rules.yamlsource import SourceMap, load_yaml
 
@@ -64,7 +65,7 @@ TEST_STATUSES = {
     Kind.QUALITY: ("flagged", "clear"),
 }
 FLAGS = ("matched", "absent")
-OPERATORS = ("concept", "all", "any", "not", "near", "at_least", "syntax")
+OPERATORS = ("concept", "all", "any", "not", "where", "near", "at_least", "syntax")
 RULE_ID = re.compile(r"^[A-Z]{2,6}\d{2,3}$")
 RULE_NAME = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
 CONCEPT_NAME = re.compile(r"^[a-z][a-z0-9_]*$")
@@ -368,6 +369,8 @@ def _condition(
     nested = functools.partial(_condition, concepts=concepts, sentence_scope=sentence_scope)
     if operator == "not":
         return Not(nested(value, node, operator))
+    if operator == "where":
+        return Where(nested(value, node, operator))
     if operator == "at_least":
         if not isinstance(value, int) or value < 1:
             raise node.error("'at_least' takes a positive whole number", operator)

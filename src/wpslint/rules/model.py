@@ -49,6 +49,13 @@ class Not:
 
 
 @dataclass(frozen=True, slots=True)
+class Where:
+    """Holds where ``condition`` holds, without adding its passages to the evidence."""
+
+    condition: Condition
+
+
+@dataclass(frozen=True, slots=True)
 class Near:
     conditions: tuple[Condition, ...]
     within: int
@@ -67,7 +74,7 @@ class Syntax:
     analysis: str
 
 
-Condition = ConceptRef | AllOf | AnyOf | Not | Near | AtLeast | Syntax
+Condition = ConceptRef | AllOf | AnyOf | Not | Where | Near | AtLeast | Syntax
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,7 +164,7 @@ def _concepts_in(condition: Condition) -> set[str]:
         return {condition.concept}
     if isinstance(condition, Syntax):
         return set()
-    if isinstance(condition, Not):
+    if isinstance(condition, Not | Where):
         return _concepts_in(condition.condition)
     names: set[str] = set()
     for child in condition.conditions:
@@ -182,4 +189,5 @@ __all__ = [
     "RuleTests",
     "StrengthMarkers",
     "Syntax",
+    "Where",
 ]
