@@ -313,20 +313,28 @@ def measure(pdf_path: Path, info: dict, args: argparse.Namespace) -> int:
         )
         return 2
 
-    def check(rules: object) -> str:
-        result = api.check_paths([pdf_path], rules=rules)
+    def check(linter: api.Linter) -> str:
+        result = linter.check_paths([pdf_path])
         if result.errors:
             raise RuntimeError(f"wpslint could not read the PDF: {result.errors[0].message}")
-        return render(result, "json", rules=rules)
+        return render(result, "json", rules=linter.ruleset)
 
     start = time.perf_counter()
-    rules = api.load_rules()
-    report = check(rules)
+    linter = api.Linter(api.load_rules())
+    report = check(linter)
     results["api check (cold)"] = [time.perf_counter() - start + import_time]
     notes["api check (cold)"] = "1 run: import + load_rules + pipeline + check + JSON"
     results["api load_rules"] = timed(api.load_rules, args.runs)
-    results["api check (warm)"] = timed(lambda: check(rules), args.runs)
-    notes["api check (warm)"] = f"JSON report {len(report):,} chars"
+    results["api check (warm)"] = timed(lambda: check(linter), args.runs)
+    pipeline = api.Linter(linter.ruleset).check_paths([pdf_path]).documents[0].pipeline
+    notes["api check (warm)"] = f"JSON report {len(report):,} chars; {pipeline}"
+    from wpslint.nlp.syntax import load_parser
+
+    if load_parser() is not None:
+        # A trained parser is installed: also time the default-install path without it.
+        plain = api.Linter(linter.ruleset, use_parser=False)
+        check(plain)
+        results["api check (warm, no parser)"] = timed(lambda: check(plain), args.runs)
 
     if not args.skip_cli:
         try:
@@ -361,6 +369,9 @@ def measure(pdf_path: Path, info: dict, args: argparse.Namespace) -> int:
         f"\ncheck (warm) / pypdfium2 extraction: {ratio:.1f}x "
         f"({verdict} the {TARGET_RATIO:g}x target)"
     )
+    if "api check (warm, no parser)" in results:
+        plain = statistics.median(results["api check (warm, no parser)"])
+        print(f"check (warm, no parser) / pypdfium2 extraction: {plain / base:.1f}x")
     if "pdfplumber extract_text" in results:
         plumber = statistics.median(results["pdfplumber extract_text"])
         print(f"pdfplumber extract_text / check (warm): {plumber / warm:.1f}x")

@@ -34,9 +34,13 @@ _CHARACTERS = str.maketrans(
         0xFB06: "st",
         0x0000: None,
         **{code: " " for code in (*range(0x01, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20))},
+        # Seen only when a line is cut from the page text by its span (see line_spans).
+        **{ord(marker): "-" for marker in _PDFIUM_HYPHENS},
     }
 )
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
+#: Where ``page_lines`` breaks lines: at line breaks and after a PDFium hyphen marker.
+_LINE_END = re.compile("\r\n|\r|\n|(?<=[\ufffe\x02])")
 
 #: Lines at each end of a page where running headers, footers and page numbers are looked for.
 EDGE_LINES = 3
@@ -57,6 +61,27 @@ def page_lines(raw: str) -> list[str]:
         if marker in raw:
             raw = raw.replace(marker, "-\n")
     return _LINE_BREAK.split(raw.translate(_CHARACTERS))
+
+
+def line_spans(raw: str) -> list[tuple[int, int]]:
+    """Where each line that ``page_lines(raw)`` returns lies in ``raw``: (start, end) indices.
+
+    PDFium's character indices are indices into the page text, so a span leads from a line to
+    the positions of its characters on the page. ``page_lines`` itself splits in C, which is
+    several times faster, so the spans are only worked out for pages whose layout is read.
+    """
+    spans = []
+    start = 0
+    for match in _LINE_END.finditer(raw):
+        spans.append((start, match.start()))
+        start = match.end()
+    spans.append((start, len(raw)))
+    return spans
+
+
+def clean_line(text: str) -> str:
+    """A piece of raw PDFium text cleaned as ``page_lines`` cleans whole pages."""
+    return text.translate(_CHARACTERS)
 
 
 def is_page_number(line: str) -> bool:

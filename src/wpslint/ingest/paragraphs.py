@@ -1,10 +1,12 @@
 """Rebuilding headings, paragraphs and list items from the lines of PDF pages.
 
 A PDF text layer is a list of lines with no paragraph marks. A paragraph ends at a blank
-line, or where a line ends a sentence and the next starts with a capital; a list marker
-starts a list item; numbered, capitalised or short title-like lines become headings. A
-paragraph that runs over a page break is joined again, so that a sentence split by the
-page is read whole (and a word hyphenated across the break is mended by the builder).
+line, or where a line ends a sentence and the next starts with a capital or a paragraph
+number ("1.2 The Plan ..."); a list marker starts a list item; numbered, capitalised or short
+title-like lines become headings. A paragraph that runs over a page break is joined again
+under the same rule, so that a sentence split by the page is read whole (and a word
+hyphenated across the break is mended by the builder). Blocks a reader has already made from
+the page layout (table cells, the title) come in among the lines and are kept as they are.
 """
 
 from __future__ import annotations
@@ -21,9 +23,12 @@ from wpslint.ingest.structure import (
     is_caps_line,
     item_number,
     list_marker,
-    starts_lower,
+    numbers_paragraph,
     strip_bullet,
 )
+
+#: A numbered line of a page, as ``remove_furniture`` returns it.
+Line = tuple[int, str]
 
 #: A short heading ("Funding", "Contexte et justification") has at most this many words...
 SHORT_HEADING_WORDS = 8
@@ -34,12 +39,15 @@ BODY_LINE_CHARS = 40
 MAX_HEADING_LINES = 3
 
 
-def segment(pages: Sequence[list[tuple[int, str]]]) -> list[Pending]:
-    """Blocks of a document from its pages' numbered lines (page numbers count from 1)."""
+def segment(pages: Sequence[Sequence[Line | Pending]]) -> list[Pending]:
+    """Blocks of a document from its pages' numbered lines (page numbers count from 1).
+
+    A page may also hold blocks already made (``Pending``), in reading order among its lines.
+    """
     blocks: list[Pending] = []
     segmenter = _PageSegmenter()
-    for page, lines in enumerate(pages, start=1):
-        page_blocks = segmenter.segment(page, lines)
+    for page, items in enumerate(pages, start=1):
+        page_blocks = segmenter.segment(page, items)
         if blocks and page_blocks and _continues(blocks[-1], page_blocks[0]):
             blocks[-1].lines.extend(page_blocks.pop(0).lines)
         blocks.extend(page_blocks)
@@ -47,13 +55,18 @@ def segment(pages: Sequence[list[tuple[int, str]]]) -> list[Pending]:
 
 
 def _continues(previous: Pending, first: Pending) -> bool:
-    """True when the first paragraph of a page carries on the last block of the page before."""
+    """True when the first paragraph of a page carries on the last block of the page before:
+    a page break is no paragraph break unless a sentence ends there and a new one starts."""
     return (
         previous.kind in (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM)
         and first.kind is BlockKind.PARAGRAPH
-        and not ends_sentence(previous.lines[-1].text)
-        and starts_lower(first.lines[0].text)
+        and not _starts_paragraph(previous.lines[-1].text, first.lines[0].text)
     )
+
+
+def _starts_paragraph(previous: str, text: str) -> bool:
+    """True when line ``text`` after line ``previous`` of running text opens a new paragraph."""
+    return ends_sentence(previous) and (text[0].isupper() or numbers_paragraph(text))
 
 
 class _PageSegmenter:
@@ -63,18 +76,23 @@ class _PageSegmenter:
         self._level = 0  # of the last numbered or capitalised heading
         self._item_number: int | None = None  # of the last list item numbered "N."
 
-    def segment(self, page: int, lines: list[tuple[int, str]]) -> list[Pending]:
+    def segment(self, page: int, items: Sequence[Line | Pending]) -> list[Pending]:
         blocks: list[Pending] = []
         current: Pending | None = None
-        stripped = [text.strip() for _, text in lines]
-        for index, (number, _) in enumerate(lines):
-            text = stripped[index]
+        # A made block is followed by no line of text as far as heading tests go.
+        texts = ["" if isinstance(item, Pending) else item[1].strip() for item in items]
+        texts.append("")
+        for index, item in enumerate(items):
+            if isinstance(item, Pending):
+                blocks.append(item)
+                current = None
+                continue
+            text = texts[index]
             if not text:
                 current = None
                 continue
-            following = stripped[index + 1] if index + 1 < len(lines) else ""
-            line = SourceLine(text, number, page)
-            block = self._classify(text, line, following, current)
+            line = SourceLine(text, item[0], page)
+            block = self._classify(text, line, texts[index + 1], current)
             if block is None:
                 assert current is not None  # only a started block can be continued
                 current.lines.append(line)
@@ -87,6 +105,8 @@ class _PageSegmenter:
         self, text: str, line: SourceLine, following: str, current: Pending | None
     ) -> Pending | None:
         """A new block starting with ``line``, or None when the line continues ``current``."""
+        if _plainly_continues(text, current):
+            return None
         continued = continues(following)
         number = item_number(text)
         level = heading_level(text)
@@ -107,7 +127,7 @@ class _PageSegmenter:
         starts_block = (
             current is None
             or current.kind is BlockKind.HEADING
-            or (ends_sentence(current.lines[-1].text) and text[0].isupper())
+            or _starts_paragraph(current.lines[-1].text, text)
         )
         if not starts_block:
             return None
@@ -125,6 +145,18 @@ class _PageSegmenter:
     def _next_item(self, number: int | None) -> bool:
         """True when "N." follows list item N-1: an item of the list, not a heading."""
         return number is not None and self._item_number == number - 1
+
+
+def _plainly_continues(text: str, current: Pending | None) -> bool:
+    """A line in lower case inside a paragraph or list item, without a list marker: it can
+    only carry on the block, so the costlier heading tests are skipped (most lines of running
+    text are such lines)."""
+    return (
+        current is not None
+        and current.kind is not BlockKind.HEADING
+        and text[0].islower()
+        and list_marker(text) is None
+    )
 
 
 def _wraps_heading(heading: Pending, text: str) -> bool:

@@ -84,6 +84,19 @@ def heading_level(text: str) -> int | None:
     return number.count(".") + 1
 
 
+def numbers_paragraph(text: str) -> bool:
+    """True when ``text`` opens with a paragraph number of two levels or more and a capital,
+    as in "1.2 This Plan commits ..." or "3.1.4 The Unit may ...".
+
+    Numbered paragraphs follow one another with nothing between them, so after a line that
+    ends a sentence such a line starts a new paragraph although it does not start with a
+    capital. One-level numbers ("5. The ...") are list markers, and "2.5 million women" does
+    not count.
+    """
+    match = _NUMBERED_HEADING.match(text) if text[:1].isdigit() else None
+    return match is not None and "." in match["num"] and match["title"][0].isupper()
+
+
 def _looks_like_title(title: str, words: int) -> bool:
     limit = MAX_CAPS_HEADING_WORDS if title.isupper() else MAX_HEADING_WORDS
     if words > limit or _LEADER_DOTS.search(title):
@@ -139,11 +152,6 @@ def strip_bullet(text: str, marker: re.Match[str]) -> str:
 def ends_sentence(text: str) -> bool:
     """True when ``text`` ends with a full stop, "!", "?" or an ellipsis (quotes aside)."""
     return text.rstrip(_TRAILING_CLOSERS)[-1:] in (".", "!", "?", "…")
-
-
-def starts_lower(text: str) -> bool:
-    """True when ``text`` starts with a lower-case letter, i.e. continues a sentence."""
-    return text[:1].islower()
 
 
 def has_leader_dots(text: str) -> bool:

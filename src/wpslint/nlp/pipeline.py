@@ -132,6 +132,10 @@ class Pipeline:
     def analyse_text(self, text: str) -> Doc:
         return self.nlp(text)
 
+    def norm_of(self, word: str) -> str:
+        """The matching key the pipeline gives ``word`` (see ``NormWriter``)."""
+        return self.nlp.get_pipe("wpslint_norm").norm_of(word)
+
     def pattern_docs(self, terms: Iterable[str]) -> list[Doc]:
         """Docs for concept terms, tokenized and normalised like document text."""
         return list(self.nlp.pipe(terms))

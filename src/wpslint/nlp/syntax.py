@@ -58,10 +58,15 @@ class SyntaxAnalyser:
     def check(self, analysis: str, sentences: Sequence[Span]) -> tuple[list[bool], str]:
         """For each sentence, whether ``analysis`` holds; and what ran (for reports)."""
         parser = load_parser() if self._use_parser else None
-        if parser is not None:
-            docs = parser.pipe(sentence.text for sentence in sentences)
-            return [_parsed_checks[analysis](doc) for doc in docs], parser_name(parser)
-        return [_pattern_checks[analysis](sentence) for sentence in sentences], "patterns"
+        if parser is None:
+            return [_pattern_checks[analysis](sentence) for sentence in sentences], "patterns"
+        # The parser sees only sentences a cheap pattern cannot rule out.
+        results = [False] * len(sentences)
+        candidates = [i for i, sentence in enumerate(sentences) if _candidates[analysis](sentence)]
+        docs = parser.pipe(sentences[i].text for i in candidates)
+        for index, doc in zip(candidates, docs, strict=True):
+            results[index] = _parsed_checks[analysis](doc)
+        return results, parser_name(parser)
 
 
 def _passive_without_agent_parsed(doc: Doc) -> bool:
@@ -100,6 +105,15 @@ def _passive_without_agent_pattern(sentence: Span) -> bool:
     return False
 
 
+def _maybe_passive(sentence: Span) -> bool:
+    """A form of "be" followed within two words by a participle: a passive is possible."""
+    tokens = list(sentence)
+    return any(
+        token.norm_ == "be" and any(_is_participle(t) for t in tokens[index + 1 : index + 3])
+        for index, token in enumerate(tokens)
+    )
+
+
 def _is_participle(token: Token) -> bool:
     word = token.lower_
     if word in _BARE_PARTICIPLES:
@@ -113,4 +127,7 @@ _parsed_checks: dict[str, Callable[[Doc], bool]] = {
 }
 _pattern_checks: dict[str, Callable[[Span], bool]] = {
     "passive_without_agent": _passive_without_agent_pattern,
+}
+_candidates: dict[str, Callable[[Span], bool]] = {
+    "passive_without_agent": _maybe_passive,
 }

@@ -13,6 +13,7 @@ import functools
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable
+from typing import ClassVar
 
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc
@@ -87,26 +88,26 @@ class ConceptMatcher:
         vocab = pipeline.nlp.vocab
         self._phrases = PhraseMatcher(vocab, attr="NORM")
         self._words = {attr: PhraseMatcher(vocab, attr=attr) for attr in _LITERAL}
-        self._shapes = Matcher(vocab, validate=False)  # word-set flags are integer keys
-        self._flags = _LexemeFlags(vocab)
+        self._shapes = Matcher(vocab, validate=False)  # lexeme flags are integer keys
+        shapes: dict[str, list[list[dict]]] = {}
         for concept in concepts.values():
             self._add_terms(pipeline, concept.name, concept.terms)
             self._add_terms(pipeline, _EXCLUDE + concept.name, concept.exclude)
-            shapes = []
             for pattern in concept.patterns:
                 literal = pattern_phrases(list(pattern))
                 if literal is None:
-                    shapes.append([self._flags.rewrite(token) for token in pattern])
+                    shapes.setdefault(concept.name, []).append(list(pattern))
                 else:
                     attr, phrases = literal
                     self._words[attr].add(concept.name, [Doc(vocab, words=p) for p in phrases])
+        self._flags = _LexemeFlags.of(vocab, pipeline.norm_of)
+        for name, patterns in self._flags.rewrite_all(shapes).items():
             try:
-                if shapes:
-                    self._shapes.add(concept.name, shapes)
+                self._shapes.add(name, patterns)
             except (ValueError, KeyError, TypeError) as error:
                 raise ConfigError(
-                    f"invalid token pattern in concept '{concept.name}': {error}",
-                    path=concept.source.rsplit(":", 1)[0],
+                    f"invalid token pattern in concept '{name}': {error}",
+                    path=concepts[name].source.rsplit(":", 1)[0],
                 ) from None
         self._order = _include_order(concepts)
 
@@ -148,25 +149,50 @@ class _LexemeFlags:
     """Turns word-set and regex token specs into lexeme flags.
 
     spaCy's Matcher calls a Python predicate for ``IN`` and ``REGEX`` on every token it
-    considers (630k calls on a 100-page plan, most of the matching time). Both depend only on
-    the word, so a lexeme flag (``Vocab.add_flag``) computes them once per distinct word and
-    the Matcher tests a bit in C. spaCy has a few dozen free flag slots; when they run out, a
-    spec stays as written and is merely slower.
+    considers (630k calls on a 100-page plan, most of the matching time). They depend only on
+    the word (``NORM`` too: wpslint's norm is a function of the word), so a lexeme flag
+    (``Vocab.add_flag``) computes them once per distinct word and the Matcher tests a bit in
+    C. spaCy has a few dozen free flag slots: first tokens, tested at every position of the
+    document, get them first; when they run out, a spec stays as written and is slower.
     """
 
-    def __init__(self, vocab: Vocab) -> None:
+    #: Flags belong to the vocabulary, so every matcher on one vocabulary shares them.
+    _registries: ClassVar[dict[int, _LexemeFlags]] = {}
+
+    def __init__(self, vocab: Vocab, norm_of: Callable[[str], str]) -> None:
         self._vocab = vocab
+        self._norm_of = norm_of
         self._flags: dict[tuple[str, str, object], int] = {}
+        self._full = False
+
+    @classmethod
+    def of(cls, vocab: Vocab, norm_of: Callable[[str], str]) -> _LexemeFlags:
+        """The registry of ``vocab``'s flags (created on first use)."""
+        registry = cls._registries.get(id(vocab))
+        if registry is None or registry._vocab is not vocab:
+            registry = cls._registries[id(vocab)] = cls(vocab, norm_of)
+        return registry
+
+    def rewrite_all(self, patterns: dict[str, list[list[dict]]]) -> dict[str, list[list[dict]]]:
+        """Every pattern with flags substituted, first tokens before the others."""
+        rewritten = {name: [list(p) for p in found] for name, found in patterns.items()}
+        for first in (True, False):
+            for found in rewritten.values():
+                for pattern in found:
+                    positions = [0] if first else range(1, len(pattern))
+                    for index in positions:
+                        pattern[index] = self.rewrite(pattern[index])
+        return rewritten
 
     def rewrite(self, token: dict) -> dict:
-        for attr in ("LOWER", "ORTH", "TEXT"):
+        for attr in ("LOWER", "ORTH", "TEXT", "NORM"):
             value = token.get(attr)
             if not isinstance(value, dict) or len(value) != 1:
                 continue
             ((operator, argument),) = value.items()
             if operator == "IN" and isinstance(argument, list):
                 key: object = frozenset(str(word) for word in argument)
-            elif operator == "REGEX" and isinstance(argument, str):
+            elif operator == "REGEX" and isinstance(argument, str) and attr != "NORM":
                 key = argument
             else:
                 continue
@@ -179,16 +205,24 @@ class _LexemeFlags:
 
     def _flag(self, attr: str, operator: str, key: object) -> int | None:
         if (attr, operator, key) not in self._flags:
-            test = _lexeme_test(attr, operator, key)
+            if self._full:
+                return None
+            test = _lexeme_test(attr, operator, key, self._norm_of)
             try:
                 self._flags[(attr, operator, key)] = self._vocab.add_flag(test)
             except ValueError:  # no free flag slot left
+                self._full = True
                 return None
         return self._flags[(attr, operator, key)]
 
 
-def _lexeme_test(attr: str, operator: str, key: object) -> Callable[[str], bool]:
+def _lexeme_test(
+    attr: str, operator: str, key: object, norm_of: Callable[[str], str]
+) -> Callable[[str], bool]:
     """The flag function: is this word in the set / does it match the expression."""
+    if attr == "NORM":
+        assert isinstance(key, frozenset)
+        return functools.partial(_norm_in, key, norm_of)
     lower = attr == "LOWER"
     if operator == "IN":
         assert isinstance(key, frozenset)
@@ -196,6 +230,10 @@ def _lexeme_test(attr: str, operator: str, key: object) -> Callable[[str], bool]
         return functools.partial(_in_set, words, lower)
     assert isinstance(key, str)
     return functools.partial(_matches, re.compile(key), lower)
+
+
+def _norm_in(norms: frozenset[str], norm_of: Callable[[str], str], text: str) -> bool:
+    return norm_of(text) in norms
 
 
 def _in_set(words: frozenset[str], lower: bool, text: str) -> bool:
