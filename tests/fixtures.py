@@ -2,8 +2,9 @@
 
 Real drafts cannot be shipped with the tests, so the tests write documents with the features
 that matter to the readers: running headers and footers, page numbers, hyphenated line
-breaks, encryption, pages without a text layer, styled headings, lists, merged table cells.
-``make_pdf`` needs fpdf2 (in the ``test`` extra); ``make_docx`` needs python-docx.
+breaks, encryption, pages without a text layer, titles in large type, ruled tables that run
+over a page break, styled headings, lists, merged table cells. ``make_pdf`` and
+``make_table_pdf`` need fpdf2 (in the ``test`` extra); ``make_docx`` needs python-docx.
 """
 
 from __future__ import annotations
@@ -17,12 +18,16 @@ from fpdf import FPDF
 
 _FIXED_DATE = dt.datetime(2025, 1, 1, tzinfo=dt.timezone.utc)
 PDF_LINE_HEIGHT = 6.0
+PDF_FONT_SIZE = 10.0
 _PDF_TOP = 20.0
+
+#: A line of ``make_pdf``: its text, or its text and font size in points.
+PdfLine = str | tuple[str, float]
 
 
 def make_pdf(
     path: Path,
-    pages: Sequence[Sequence[str]],
+    pages: Sequence[Sequence[PdfLine]],
     header: str | None = None,
     footer: str | None = None,
     *,
@@ -32,7 +37,8 @@ def make_pdf(
     """Write a PDF whose page ``i`` shows the lines ``pages[i]``, one text line each.
 
     Lines are drawn exactly as given (never wrapped), so a test knows the line of every
-    phrase; an empty string leaves a blank line. ``header`` and ``footer`` are drawn on every
+    phrase; an empty string leaves a blank line, and a ``(text, size)`` pair sets that line
+    in a larger type (a title) than the 10-point body. ``header`` and ``footer`` are drawn on every
     page, with ``{page}`` and ``{pages}`` replaced ("Page {page} of {pages}"). With
     ``header_last`` the header is drawn after the body, as some producers do, so that it comes
     last in the text layer. ``password`` encrypts the file with that user password. The core
@@ -41,7 +47,7 @@ def make_pdf(
     pdf = FPDF(format="A4")
     pdf.set_creation_date(_FIXED_DATE)
     pdf.set_auto_page_break(auto=False)
-    pdf.set_font("helvetica", size=10)
+    pdf.set_font("helvetica", size=PDF_FONT_SIZE)
     if password is not None:
         pdf.set_encryption(owner_password="owner-" + password, user_password=password)
     for number, lines in enumerate(pages, start=1):
@@ -50,14 +56,63 @@ def make_pdf(
         if header is not None and not header_last:
             _draw(pdf, 10.0, header.format(**running))
         for index, line in enumerate(lines):
-            if line:
-                _draw(pdf, _PDF_TOP + index * PDF_LINE_HEIGHT, line)
+            text, size = (line, PDF_FONT_SIZE) if isinstance(line, str) else line
+            if text:
+                pdf.set_font_size(size)
+                _draw(pdf, _PDF_TOP + index * PDF_LINE_HEIGHT, text)
+                pdf.set_font_size(PDF_FONT_SIZE)
         if header is not None and header_last:
             _draw(pdf, 10.0, header.format(**running))
         if footer is not None:
             _draw(pdf, pdf.h - 12.0, footer.format(**running))
     pdf.output(str(path))
     return path
+
+
+def make_table_pdf(
+    path: Path,
+    before: Sequence[str],
+    rows: Sequence[Sequence[str]],
+    after: Sequence[str],
+    *,
+    col_widths: Sequence[float] | None = None,
+) -> Path:
+    """Write a PDF of the lines ``before``, a table with ruled cells, then the lines ``after``.
+
+    The first of ``rows`` is the header row, which is drawn again at the top of the next page
+    when the table runs over a page break (as word processors do with a repeated header row).
+    Lines flow from page to page without wrapping; a cell wraps within its column. Every page
+    has a rule across its top, like the rule under a running header, which is no table.
+    """
+    pdf = _RuledPDF(format="A4")
+    pdf.set_creation_date(_FIXED_DATE)
+    pdf.set_auto_page_break(auto=True, margin=20)
+    pdf.set_font("helvetica", size=PDF_FONT_SIZE)
+    pdf.add_page()
+    for line in before:
+        pdf.cell(0, PDF_LINE_HEIGHT, line, new_x="LMARGIN", new_y="NEXT")
+    with pdf.table(
+        col_widths=col_widths,
+        borders_layout="ALL",
+        line_height=5,
+        text_align="LEFT",
+        first_row_as_headings=True,
+        repeat_headings=1,
+    ) as table:
+        for cells in rows:
+            row = table.row()
+            for text in cells:
+                row.cell(text)
+    for line in after:
+        pdf.cell(0, PDF_LINE_HEIGHT, line, new_x="LMARGIN", new_y="NEXT")
+    pdf.output(str(path))
+    return path
+
+
+class _RuledPDF(FPDF):
+    def header(self) -> None:
+        self.line(self.l_margin, 12.0, self.w - self.r_margin, 12.0)
+        self.set_y(16.0)
 
 
 def make_textless_pdf(path: Path, pages: int = 1) -> Path:

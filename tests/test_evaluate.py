@@ -12,13 +12,13 @@ from click.testing import CliRunner
 from wpslint.api import default_linter
 from wpslint.cli import main
 from wpslint.evaluate import EvalResult, LabelError, evaluate_corpus
-from wpslint.evaluate.baseline import baseline_positive, positive_concepts
+from wpslint.evaluate.baseline import baseline_positive
 from wpslint.evaluate.labels import CheckLabel, load_labels
 from wpslint.evaluate.metrics import Counts, macro_f1, total
 from wpslint.evaluate.quotes import locate, overlaps
 from wpslint.evaluate.result import DocumentResult, PairResult
 from wpslint.findings import Evidence, Kind, Status
-from wpslint.rules.model import AllOf, AnyOf, ConceptRef, Not, RuleSet, Syntax
+from wpslint.rules.model import AllOf, AnyOf, ConceptRef, Not, RuleSet, Syntax, positive_concepts
 
 CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 

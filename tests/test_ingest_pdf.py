@@ -4,13 +4,22 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pdfplumber
+import pypdfium2 as pdfium
 import pytest
 
-from fixtures import make_pdf, make_textless_pdf
+from fixtures import make_pdf, make_table_pdf, make_textless_pdf
 from wpslint.document import BlockKind, Document, Location
 from wpslint.errors import CORRUPT, ENCRYPTED, NO_TEXT_LAYER, DocumentError
 from wpslint.ingest import read_document
-from wpslint.ingest.cleanup import is_page_number, remove_furniture
+from wpslint.ingest.cleanup import (
+    clean_line,
+    is_page_number,
+    line_spans,
+    page_lines,
+    remove_furniture,
+)
+from wpslint.ingest.pdf_tables import has_grid
 
 CORPUS_DEV = Path("/work/shared/corpus-dev")
 
@@ -150,6 +159,190 @@ def test_unnumbered_headings(tmp_path: Path) -> None:
         (BlockKind.PARAGRAPH, lines[5], None),
         (BlockKind.PARAGRAPH, "Budget lines are reviewed.", None),  # no body line below
     ]
+
+
+def kinds_and_texts(document: Document) -> list[tuple[BlockKind, str]]:
+    return [(block.kind, document.text[block.start : block.end]) for block in document.blocks]
+
+
+def test_numbered_paragraphs_are_split(tmp_path: Path) -> None:
+    lines = [
+        "2. Participation",
+        "2.1 The Ministry shall establish a reference group of twelve women peacebuilders,",
+        "which meets every quarter.",
+        "2.2 All delegations shall include women peacebuilders from rural and upland areas.",
+        "Displacement was widespread across the Upland Provinces in the last three years.",
+        "2.5 million women were displaced and most of them have not returned home yet.",
+        "2.3 Funding",
+        "The Ministry of Finance shall create a dedicated budget line for the Plan every year.",
+    ]
+    document = read_document(make_pdf(tmp_path / "numbered.pdf", [lines]))
+    assert kinds_and_texts(document) == [
+        (BlockKind.HEADING, "2. Participation"),
+        (BlockKind.PARAGRAPH, f"{lines[1]} {lines[2]}"),
+        (BlockKind.PARAGRAPH, lines[3]),
+        (BlockKind.PARAGRAPH, f"{lines[4]} {lines[5]}"),  # "2.5 million" numbers nothing
+        (BlockKind.HEADING, "2.3 Funding"),  # short, no full stop, body text below
+        (BlockKind.PARAGRAPH, lines[7]),
+    ]
+    assert [block.line for block in document.blocks] == [1, 2, 4, 5, 7, 8]
+
+
+def test_title_in_large_type_is_the_first_heading(tmp_path: Path) -> None:
+    lines = [
+        ("Republic of Lunetta: National Action Plan on Women, Peace", 16.0),
+        ("and Security (2025-2028)", 16.0),
+        "Office of the Vice-President and Ministry of Women and Community Development,",
+        "approved by the Council of Ministers on 20 May 2025.",
+        "1. Introduction",
+        "The Plan commits the Government to protect women peacebuilders.",
+    ]
+    document = read_document(make_pdf(tmp_path / "title.pdf", [lines]))
+    title = "Republic of Lunetta: National Action Plan on Women, Peace and Security (2025-2028)"
+    assert document.title == title
+    assert kinds_and_texts(document)[:2] == [
+        (BlockKind.HEADING, title),
+        (BlockKind.PARAGRAPH, f"{lines[2]} {lines[3]}"),
+    ]
+    assert document.blocks[0].level == 1 and document.blocks[1].line == 3
+    assert block_with(document, "Government to protect").section == ("1. Introduction",)
+
+
+def test_title_in_body_type_is_left_to_the_text_rules(tmp_path: Path) -> None:
+    lines = ["National Action Plan on Women, Peace", "and Security", "1. Introduction"]
+    document = read_document(make_pdf(tmp_path / "plain.pdf", [lines]))
+    assert document.blocks[0].kind is BlockKind.PARAGRAPH
+    assert document.title == "1. Introduction"
+
+
+def test_sentence_cut_by_the_page_break_before_a_capital_is_joined(tmp_path: Path) -> None:
+    first = [
+        "2.4 The participation costs of women peacebuilders in national dialogues may be",
+        "covered by the",
+    ]
+    second = [
+        "Ministry of Women and Community Development, subject to available funds.",
+        "2.5 The Conflict Analysis Unit should draw on the perspectives of women.",
+    ]
+    document = read_document(make_pdf(tmp_path / "break.pdf", [first, second]))
+    assert kinds_and_texts(document) == [
+        (BlockKind.PARAGRAPH, f"{first[0]} {first[1]} {second[0]}"),
+        (BlockKind.PARAGRAPH, second[1]),
+    ]
+    assert (document.blocks[0].page, document.blocks[0].line) == (1, 1)
+    assert document.location(document.text.index("Ministry of Women")) == Location(2, 1)
+
+
+def test_page_break_after_a_sentence_stays_a_paragraph_break(tmp_path: Path) -> None:
+    first = ["The Ministry shall publish the report."]
+    second = ["The Ombudsperson shall review it."]
+    document = read_document(make_pdf(tmp_path / "two.pdf", [first, second]))
+    assert kinds_and_texts(document) == [
+        (BlockKind.PARAGRAPH, first[0]),
+        (BlockKind.PARAGRAPH, second[0]),
+    ]
+
+
+MATRIX_HEADER = ["Action", "Lead", "Budget (LNT)"]
+MATRIX_ROWS = [
+    [
+        f"Action {number}: train the staff of province {number} on the protection of women "
+        "human rights defenders",
+        f"Ministry of Justice, unit {number}",
+        f"{number}00,000",
+    ]
+    for number in range(1, 9)
+]
+BEFORE_MATRIX = [
+    f"Paragraph {number} sets out one more commitment of the plan." for number in range(1, 31)
+] + ["6. Action matrix"]
+AFTER_MATRIX = "Total budget of the Plan: LNT 3,600,000 over four years."
+
+
+@pytest.fixture
+def matrix(tmp_path: Path) -> Document:
+    path = make_table_pdf(
+        tmp_path / "matrix.pdf",
+        BEFORE_MATRIX,
+        [MATRIX_HEADER, *MATRIX_ROWS],
+        [AFTER_MATRIX],
+        col_widths=(90, 60, 30),
+    )
+    return read_document(path)
+
+
+def test_ruled_table_cells_across_a_page_break(matrix: Document) -> None:
+    cells = [block for block in matrix.blocks if block.kind is BlockKind.TABLE_CELL]
+    rows: dict[tuple[int, int], list[str]] = {}
+    for cell in cells:
+        assert cell.table_row is not None
+        rows.setdefault(cell.table_row, []).append(matrix.text[cell.start : cell.end])
+    # The header row drawn again on page 2 is dropped; the rows of page 2 are numbered on.
+    assert list(rows) == [(0, row) for row in range(len(MATRIX_ROWS) + 1)]
+    assert list(rows.values()) == [MATRIX_HEADER, *MATRIX_ROWS]
+    assert {cell.page for cell in cells} == {1, 2}
+    assert cells[0].section == ("6. Action matrix",)
+
+
+def test_text_around_a_table_keeps_its_place(matrix: Document) -> None:
+    kinds = [block.kind for block in matrix.blocks]
+    first_cell = kinds.index(BlockKind.TABLE_CELL)
+    assert kinds[:first_cell] == [BlockKind.PARAGRAPH] * 30 + [BlockKind.HEADING]
+    assert kinds[first_cell:-1] == [BlockKind.TABLE_CELL] * (len(kinds) - first_cell - 1)
+    last = matrix.blocks[-1]
+    assert (last.kind, matrix.text[last.start : last.end]) == (BlockKind.PARAGRAPH, AFTER_MATRIX)
+    assert last.page == 2
+
+
+def test_table_cell_lines_point_to_the_page(matrix: Document) -> None:
+    for block in matrix.blocks:
+        assert matrix.location(block.start) == Location(block.page, block.line)
+    header = block_with(matrix, "Budget (LNT)")
+    assert header.line == block_with(matrix, "6. Action matrix").line + 1
+    wrapped = block_with(matrix, "Action 1: train")
+    second_line = matrix.location(matrix.text.index("human rights defenders"))
+    assert second_line == Location(wrapped.page, wrapped.line + 1)
+
+
+def test_pdfplumber_runs_only_for_pages_with_a_grid(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    opened: list[object] = []
+    real_open = pdfplumber.open
+
+    def recording_open(*args: object, **kwargs: object) -> pdfplumber.PDF:
+        opened.append(args)
+        return real_open(*args, **kwargs)
+
+    monkeypatch.setattr(pdfplumber, "open", recording_open)
+    read_document(make_pdf(tmp_path / "plan.pdf", [PAGE_1, PAGE_2, PAGE_3], header=HEADER))
+    assert opened == []
+    path = make_table_pdf(
+        tmp_path / "matrix.pdf", BEFORE_MATRIX, [MATRIX_HEADER, *MATRIX_ROWS], [AFTER_MATRIX]
+    )
+    read_document(path)
+    assert len(opened) == 1  # opened once for the two pages of the table
+
+
+def test_grid_detection(tmp_path: Path) -> None:
+    box = make_textless_pdf(tmp_path / "box.pdf")
+    ruled = make_table_pdf(tmp_path / "ruled.pdf", ["Text above a rule."], [], [])
+    table = make_table_pdf(tmp_path / "table.pdf", [], [MATRIX_HEADER, *MATRIX_ROWS[:1]], [])
+    found = []
+    for path in (box, ruled, table):
+        document = pdfium.PdfDocument(path)
+        try:
+            found.append(has_grid(document[0]))
+        finally:
+            document.close()
+    assert found == [False, False, True]
+
+
+def test_line_spans_follow_page_lines() -> None:
+    raw = "peace\ufffebuilders meet\r\nwomen\n\nmediators\x02led\rend"
+    lines = ["peace-", "builders meet", "women", "", "mediators-", "led", "end"]
+    assert page_lines(raw) == lines
+    assert [clean_line(raw[start:end]) for start, end in line_spans(raw)] == lines
 
 
 def test_block_offsets_match_text(plan: Document) -> None:

@@ -10,7 +10,7 @@ import pytest
 from wpslint.errors import ConfigError
 from wpslint.findings import Kind, Severity
 from wpslint.rules.loader import default_rules_dir, load_ruleset
-from wpslint.rules.model import AllOf, ConceptRef, Not
+from wpslint.rules.model import AllOf, ConceptRef, Not, Where, positive_concepts
 
 BASE = """\
 strength: {binding: binding, hedge: hedge, qualifier: hedge}
@@ -130,3 +130,10 @@ def test_syntax_only_inside_all(tmp_path: Path) -> None:
         ),
     )
     assert "'syntax' belongs inside 'all'" in str(error)
+
+
+def test_positive_concepts_skip_negations_and_keep_context() -> None:
+    condition = AllOf(
+        (ConceptRef("fund"), Where(ConceptRef("peacebuilders")), Not(ConceptRef("hedge")))
+    )
+    assert positive_concepts(condition) == {"fund", "peacebuilders"}

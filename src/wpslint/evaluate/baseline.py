@@ -11,20 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from wpslint.findings import Kind
-from wpslint.rules.model import ConceptRef, Condition, Not, Rule, Syntax
-
-
-def positive_concepts(condition: Condition) -> set[str]:
-    """The concepts a condition asks for: all of them except those under a ``not``.
-
-    Concepts a concept includes need no walk of their own: ``ConceptMatcher.find`` already
-    reports their hits under the including concept.
-    """
-    if isinstance(condition, ConceptRef):
-        return {condition.concept}
-    if isinstance(condition, Not | Syntax):
-        return set()
-    return set().union(*(positive_concepts(child) for child in condition.conditions))
+from wpslint.rules.model import Rule, positive_concepts
 
 
 def baseline_positive(rule: Rule, hits: Mapping[str, Sequence[object]]) -> bool:

@@ -40,6 +40,9 @@ MIN_RULE_LENGTH = 6.0
 GRID_RULES = 3
 #: A segment that leans by less than this (in points) counts as horizontal or vertical.
 _STRAIGHT = 0.5
+#: A header repeated on the next page may take this many rows (pdfplumber splits a header
+#: row in two when its cells are ruled apart).
+MAX_HEADER_ROWS = 3
 
 Point = tuple[float, float]
 #: A raw PDFium page object (an ``FPDF_PAGEOBJECT`` handle).
@@ -50,6 +53,8 @@ Box = tuple[float, float, float, float]
 Grid = list[list[Box | None]]
 #: The lines of a cell: (index of the page line, text of the line within the cell).
 CellLines = list[tuple[int, str]]
+#: The texts of the cells of a row.
+Row = tuple[str, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,7 +130,7 @@ class TableReader:
         self._password = password
         self._pdf: PDF | None = None
         self._tables = 0  # tables numbered so far
-        self._header: tuple[str, ...] = ()  # texts of the first row of the last table
+        self._head: list[Row] = []  # the first rows of the last table
         self._rows = 0  # rows of the last table so far
         self._page = 0  # where the last table was read
 
@@ -163,30 +168,33 @@ class TableReader:
                 return [_grid(table) for table in page.find_tables() if _is_table(table)]
             finally:
                 page.close()
-        except Exception:  # noqa: BLE001 - any pdfplumber failure leaves the text as it is
+        except Exception:  # whatever pdfplumber fails with, the text is still read
             return []
 
     def _open(self) -> PDF:
         if self._pdf is None:
-            import pdfplumber  # noqa: PLC0415 - 80 ms to import, for PDFs with tables only
+            import pdfplumber  # here: 80 ms to import, paid for PDFs with tables only
 
             self._pdf = pdfplumber.open(self._path, password=self._password or "")
         return self._pdf
 
     def _cells(self, rows: list[list[CellLines]], page: int) -> list[Pending]:
-        """One block per cell, with ``table_row`` numbered through the document. A table on
-        the page after the last one whose first row repeats the last one's header row goes on
-        with that table: the header row is dropped and the rows are numbered on."""
+        """One block per cell, with ``table_row`` numbered through the document.
+
+        A table on the page after the last one that starts by repeating the last one's header
+        rows goes on with that table: the repeated rows are dropped and the rows numbered on.
+        """
         if not rows:
             return []
-        header = tuple(_cell_text(cell) for cell in rows[0])
-        if page == self._page + 1 and header == self._header:
-            rows = rows[1:]
+        texts = [tuple(_cell_text(cell) for cell in row) for row in rows]
+        repeated = _same_start(texts, self._head) if page == self._page + 1 else 0
+        if repeated:
+            rows = rows[repeated:]
             table, first_row = self._tables - 1, self._rows
         else:
             table, first_row = self._tables, 0
             self._tables += 1
-            self._header = header
+            self._head = texts[:MAX_HEADER_ROWS]
         self._rows = first_row + len(rows)
         self._page = page
         return [
@@ -198,6 +206,14 @@ class TableReader:
             for row, cells in enumerate(rows)
             for cell in cells
         ]
+
+
+def _same_start(rows: list[Row], head: list[Row]) -> int:
+    """How many of the first ``rows`` repeat the ``head`` rows of a table, in order."""
+    return next(
+        (count for count, (row, first) in enumerate(zip(rows, head, strict=False)) if row != first),
+        min(len(rows), len(head)),
+    )
 
 
 def _is_table(table: Table) -> bool:
@@ -235,6 +251,7 @@ class _PageChars:
         self.text = text
         self.spans = line_spans(text)
         self._top = top  # PDF space counts up from the bottom, pdfplumber down from the top
+        self._starts = [self._first_centre(start, end) for start, end in self.spans]
 
     def centre(self, index: int) -> Point:
         left, bottom, right, top = self._textpage.get_charbox(index)
@@ -242,30 +259,36 @@ class _PageChars:
 
     def lines_inside(self, box: Box) -> list[int]:
         """The lines (indices from 0) whose first visible character lies inside ``box``."""
-        inside = []
-        for line, (start, end) in enumerate(self.spans):
-            first = next((i for i in range(start, end) if not self.text[i].isspace()), None)
-            if first is not None and _inside(self.centre(first), box):
-                inside.append(line)
-        return inside
+        return [
+            line
+            for line, start in enumerate(self._starts)
+            if start is not None and _inside(start, box)
+        ]
+
+    def _first_centre(self, start: int, end: int) -> Point | None:
+        first = next((i for i in range(start, end) if not self.text[i].isspace()), None)
+        return None if first is None else self.centre(first)
 
 
 def _read_rows(grid: Grid, lines: Sequence[int], chars: _PageChars) -> list[list[CellLines]]:
     """The lines of text of each cell with text, row by row, from the page ``lines`` that
     lie in the table. PDFium may run the lines of neighbouring cells together ("Protection
-    Unit From October"), so each character goes to the cell that holds its centre."""
-    cells = [
-        ((row, column), box)
-        for row, boxes in enumerate(grid)
-        for column, box in enumerate(boxes)
+    Unit From October"), so each character goes to the cell that holds its centre; the cell
+    of the character before is tried first, as it mostly holds the next one too."""
+    boxes = {
+        (row, column): box
+        for row, cells in enumerate(grid)
+        for column, box in enumerate(cells)
         if box is not None
-    ]
-    found: dict[tuple[int, int], dict[int, list[str]]] = {place: {} for place, _ in cells}
+    }
+    found: dict[tuple[int, int], dict[int, list[str]]] = {place: {} for place in boxes}
+    place = None
     for line in lines:
         start, end = chars.spans[line]
         for index in range(start, end):
             point = chars.centre(index)
-            place = next((place for place, box in cells if _inside(point, box)), None)
+            if place is None or not _inside(point, boxes[place]):
+                place = next((cell for cell, box in boxes.items() if _inside(point, box)), None)
             if place is not None:
                 found[place].setdefault(line, []).append(chars.text[index])
     rows: list[list[CellLines]] = [[] for _ in grid]

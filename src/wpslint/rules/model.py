@@ -159,6 +159,17 @@ class RuleSet:
         return None
 
 
+def positive_concepts(condition: Condition) -> set[str]:
+    """The concepts a condition asks for: all of them except those under a ``not``."""
+    if isinstance(condition, ConceptRef):
+        return {condition.concept}
+    if isinstance(condition, Not | Syntax):
+        return set()
+    if isinstance(condition, Where):
+        return positive_concepts(condition.condition)
+    return set().union(*(positive_concepts(child) for child in condition.conditions))
+
+
 def _concepts_in(condition: Condition) -> set[str]:
     if isinstance(condition, ConceptRef):
         return {condition.concept}
@@ -190,4 +201,5 @@ __all__ = [
     "StrengthMarkers",
     "Syntax",
     "Where",
+    "positive_concepts",
 ]
