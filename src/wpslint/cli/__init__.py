@@ -1,0 +1,9 @@
+"""The ``wpslint`` command line: one module per command, registered on one group.
+
+``main`` is the console entry point; importing the command modules registers them.
+"""
+
+from wpslint.cli import check, evaluate, rules
+from wpslint.cli.app import main
+
+__all__ = ["check", "evaluate", "main", "rules"]

@@ -1,0 +1,111 @@
+"""The ``wpslint`` command group and what its commands share.
+
+Commands only wire options to ``wpslint.api`` and the report formats. ``wpslint.api`` (and
+with it spaCy) is imported inside the commands, so ``wpslint --version`` and ``--help`` answer
+at once. Every user error ends as one ``wpslint: error: ...`` line on stderr and exit status
+2, never a traceback.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import Any, NoReturn
+
+import click
+
+from wpslint import __version__
+from wpslint.errors import WpslintError
+
+EXIT_OK = 0
+EXIT_FINDINGS = 1
+EXIT_ERROR = 2
+#: The conventional status for a run stopped with Ctrl-C (128 + SIGINT).
+EXIT_INTERRUPTED = 130
+
+FAIL_ON = ("error", "warning", "info", "never")
+
+
+class WpslintGroup(click.Group):
+    """A command group that reports user errors as one line and exit status 2."""
+
+    def main(self, *args: Any, **kwargs: Any) -> NoReturn:
+        kwargs["standalone_mode"] = False
+        try:
+            code = super().main(*args, **kwargs)
+        except click.exceptions.NoArgsIsHelpError as error:
+            error.show()
+            code = EXIT_ERROR
+        except click.UsageError as error:
+            hint = f" (see '{error.ctx.command_path} --help')" if error.ctx else ""
+            print_error(error.format_message().rstrip(".") + hint)
+            code = EXIT_ERROR
+        except click.ClickException as error:
+            print_error(error.format_message())
+            code = EXIT_ERROR
+        except WpslintError as error:
+            print_error(str(error))
+            code = EXIT_ERROR
+        except click.Abort:
+            click.echo("wpslint: interrupted", err=True)
+            code = EXIT_INTERRUPTED
+        sys.exit(code or EXIT_OK)
+
+
+def print_error(message: str) -> None:
+    """One line on stderr, whatever line breaks the message had."""
+    click.echo(f"wpslint: error: {' '.join(message.split())}", err=True)
+
+
+rules_option = click.option(
+    "--rules",
+    "rules_dir",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    metavar="DIR",
+    help="Use the rule packs in DIR instead of the ones shipped with wpslint.",
+)
+
+
+@click.group(
+    "wpslint",
+    cls=WpslintGroup,
+    context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
+)
+@click.version_option(
+    __version__, "-V", "--version", prog_name="wpslint", message="%(prog)s %(version)s"
+)
+def main() -> None:
+    """Check Women, Peace and Security documents for missing, weak and harmful provisions.
+
+    wpslint reads national action plans, bills, event protocols and guidelines (PDF, DOCX,
+    TXT, Markdown, HTML) and checks them against a checklist of protections for women
+    peacebuilders and women human rights defenders. It reports protections that are
+    missing, protections that are only weakly worded ("should", "where possible"), and
+    harmful provisions, each with the page and line it refers to.
+
+    Results are advisory: they point to passages worth a second look, not to a verdict.
+
+    \b
+    Examples:
+      wpslint check draft_bill.docx             report on one draft
+      wpslint check --type nap plans/           every document in a folder, as action plans
+      wpslint check --format json plan.pdf      machine-readable report
+      wpslint explain LEG15                     why a check matters, with a clause to adapt
+      wpslint rules                             every check wpslint runs
+    """
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Write ``text`` to ``path`` via a temporary file in the same folder and ``os.replace``,
+    so a reader (or a CI step) never sees a half-written report."""
+    temp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        with open(temp, "x", encoding="utf-8") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temp, path)
+    except OSError as error:
+        temp.unlink(missing_ok=True)
+        raise WpslintError(f"cannot write {path}: {error.strerror or error}") from error
