@@ -461,3 +461,9 @@ def test_where_conditions_add_no_evidence(linter: Linter) -> None:
     result = check(linter, "TST09", text)
     assert result.status is Status.PRESENT
     assert [e.text for e in result.evidence] == ["Relocation shall be offered."]
+
+
+def test_opening_bracket_starts_the_next_sentence(linter: Linter) -> None:
+    text = "(1) A fund shall exist, or both. (2) Women peacebuilders shall be funded."
+    result = check(linter, "TST01", text)
+    assert [e.text for e in result.evidence] == ["(2) Women peacebuilders shall be funded."]

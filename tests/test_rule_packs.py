@@ -8,6 +8,7 @@ import pytest
 import yaml
 
 from wpslint.findings import Kind
+from wpslint.report import explain
 from wpslint.rules.loader import load_ruleset
 
 CHECKLIST = Path(__file__).resolve().parents[2] / "shared" / "spec" / "checklist.yaml"
@@ -47,3 +48,10 @@ def test_rule_documentation_is_substantial(rule) -> None:
     assert len(rule.rationale.split()) >= 20, "rationale: say why the protection matters"
     assert len(rule.remedy.split()) >= 12, "remedy: a clause a drafter can adapt"
     assert rule.sources and rule.security
+
+
+@pytest.mark.parametrize("rule", RULES.rules, ids=lambda rule: rule.id)
+def test_every_rule_can_be_explained(rule) -> None:
+    page = explain.render(rule, RULES)
+    assert page.startswith(f"{rule.id} {rule.name}")
+    assert "What satisfies it" in page

@@ -20,6 +20,8 @@ from spacy.tokens import Doc, Span
 from wpslint.document import Document
 from wpslint.nlp.pipeline import Pipeline
 
+_OPENING = {"(", "[", "{"}
+
 
 @dataclass(frozen=True, slots=True)
 class Sentence:
@@ -51,6 +53,7 @@ class Analysis:
         starts = numpy.flatnonzero(columns[:, 0] == 1)
         if count and (not len(starts) or starts[0] != 0):
             starts = numpy.concatenate(([0], starts))
+        starts = self._move_opening_brackets(starts)
         ends = numpy.append(starts[1:], count)
         # For every token, the index of the last non-space token at or before it: a sentence
         # ends there, without the block separator it may carry.
@@ -72,6 +75,18 @@ class Analysis:
             )
         self.sentences = sentences
         self._sentence_starts = [s.start for s in sentences]
+
+    def _move_opening_brackets(self, starts: numpy.ndarray) -> numpy.ndarray:
+        """Give an opening bracket to the sentence it opens.
+
+        The sentencizer ends a sentence after the punctuation that follows its full stop, so
+        "... or to both. (2) The Minister" ended with "(" and the next began "2)".
+        """
+        moved = [
+            start - 1 if start > 0 and self.doc[int(start) - 1].text in _OPENING else start
+            for start in starts.tolist()
+        ]
+        return numpy.array(moved, dtype=starts.dtype)
 
     def span(self, sentence: Sentence) -> Span:
         return self.doc[sentence.start : sentence.end]

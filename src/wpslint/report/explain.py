@@ -11,6 +11,7 @@ import textwrap
 from wpslint.findings import Kind
 from wpslint.report.text import DOC_TYPE_NAMES
 from wpslint.rules.model import (
+    SYNTAX_ANALYSES,
     AllOf,
     AnyOf,
     AtLeast,
@@ -21,6 +22,8 @@ from wpslint.rules.model import (
     Not,
     Rule,
     RuleSet,
+    Syntax,
+    Where,
 )
 
 WIDTH = 88
@@ -30,6 +33,7 @@ TERMS_SHOWN = 5
 UNITS = {
     "sentence": "Each sentence",
     "block": "Each paragraph, list item or table cell",
+    "row": "Each table row (all its cells together), or paragraph outside tables",
     "section": "Each section (everything under one heading)",
     "document": "The whole document",
 }
@@ -89,9 +93,12 @@ def _condition(condition: Condition, indent: str) -> list[str]:
     """The condition tree as an indented outline; lists of plain concepts stay on one line."""
     if isinstance(condition, ConceptRef):
         return [f"{indent}{condition.concept}"]
-    if isinstance(condition, Not):
+    if isinstance(condition, Syntax):
+        return [f"{indent}grammar: {SYNTAX_ANALYSES[condition.analysis]}"]
+    if isinstance(condition, Not | Where):
+        prefix = "not" if isinstance(condition, Not) else "in a passage that also has"
         lines = _condition(condition.condition, indent)
-        lines[0] = f"{indent}not {lines[0].strip()}"
+        lines[0] = f"{indent}{prefix} {lines[0].strip()}"
         return lines
     head = _head(condition)
     if all(isinstance(child, ConceptRef) for child in condition.conditions):

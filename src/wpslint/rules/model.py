@@ -13,6 +13,12 @@ from wpslint.findings import DOC_TYPES, Kind, RuleInfo, Severity
 
 SCOPES = ("sentence", "block", "row", "section", "document")
 SECURITY_CATEGORIES = ("emotional", "physical", "spiritual", "economic", "political")
+#: Grammatical analyses a rule may name (``syntax: NAME``), implemented in
+#: ``wpslint.nlp.syntax``; listed here so loading rules does not import spaCy.
+#: Grammatical analyses a rule may ask for (``syntax: NAME``), with what each finds.
+SYNTAX_ANALYSES = {
+    "passive_without_agent": "a passive commitment that names nobody to carry it out",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -187,6 +193,7 @@ __all__ = [
     "DOC_TYPES",
     "SCOPES",
     "SECURITY_CATEGORIES",
+    "SYNTAX_ANALYSES",
     "AllOf",
     "AnyOf",
     "AtLeast",
