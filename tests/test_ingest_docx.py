@@ -13,9 +13,8 @@ from docx.oxml.ns import nsdecls
 
 from fixtures import make_docx
 from wpslint.document import BlockKind, Document, Location
-from wpslint.errors import CORRUPT, UNREADABLE, DocumentError
-from wpslint.ingest import docx as docx_reader
-from wpslint.ingest import read_document
+from wpslint.errors import CORRUPT, TOO_LARGE, DocumentError
+from wpslint.ingest import package, read_document
 
 CONTENT = [
     ("title", "National Action Plan on Women, Peace and Security"),
@@ -210,10 +209,10 @@ def test_oversized_package_is_refused(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, limit: str
 ) -> None:
     path = make_docx(tmp_path / "bomb.docx", CONTENT)
-    monkeypatch.setattr(docx_reader, limit, 1000)
+    monkeypatch.setattr(package, limit, 1000)
     with pytest.raises(DocumentError) as error:
         read_document(path)
-    assert error.value.code == UNREADABLE
+    assert error.value.code == TOO_LARGE
     assert "zip bomb" in error.value.message
 
 

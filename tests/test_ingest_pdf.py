@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 from pathlib import Path
 
 import pdfplumber
@@ -22,6 +23,7 @@ from wpslint.ingest.cleanup import (
 from wpslint.ingest.pdf_tables import has_grid
 
 CORPUS_DEV = Path("/work/shared/corpus-dev")
+CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 
 HEADER = "Second National Action Plan on Women, Peace and Security - Draft"
 FOOTER = "Page {page} of {pages}"
@@ -171,9 +173,10 @@ def test_numbered_paragraphs_are_split(tmp_path: Path) -> None:
         "2.1 The Ministry shall establish a reference group of twelve women peacebuilders,",
         "which meets every quarter.",
         "2.2 All delegations shall include women peacebuilders from rural and upland areas.",
+        '2.3 "Defender" means a woman who acts to protect the rights of others.',
         "Displacement was widespread across the Upland Provinces in the last three years.",
         "2.5 million women were displaced and most of them have not returned home yet.",
-        "2.3 Funding",
+        "2.4 Funding",
         "The Ministry of Finance shall create a dedicated budget line for the Plan every year.",
     ]
     document = read_document(make_pdf(tmp_path / "numbered.pdf", [lines]))
@@ -181,11 +184,12 @@ def test_numbered_paragraphs_are_split(tmp_path: Path) -> None:
         (BlockKind.HEADING, "2. Participation"),
         (BlockKind.PARAGRAPH, f"{lines[1]} {lines[2]}"),
         (BlockKind.PARAGRAPH, lines[3]),
-        (BlockKind.PARAGRAPH, f"{lines[4]} {lines[5]}"),  # "2.5 million" numbers nothing
-        (BlockKind.HEADING, "2.3 Funding"),  # short, no full stop, body text below
-        (BlockKind.PARAGRAPH, lines[7]),
+        (BlockKind.PARAGRAPH, lines[4]),
+        (BlockKind.PARAGRAPH, f"{lines[5]} {lines[6]}"),  # "2.5 million" numbers nothing
+        (BlockKind.HEADING, "2.4 Funding"),  # short, no full stop, body text below
+        (BlockKind.PARAGRAPH, lines[8]),
     ]
-    assert [block.line for block in document.blocks] == [1, 2, 4, 5, 7, 8]
+    assert [block.line for block in document.blocks] == [1, 2, 4, 5, 6, 8, 9]
 
 
 def test_title_in_large_type_is_the_first_heading(tmp_path: Path) -> None:
@@ -336,6 +340,21 @@ def test_grid_detection(tmp_path: Path) -> None:
         finally:
             document.close()
     assert found == [False, False, True]
+
+
+@pytest.mark.skipif(not (CORPUS / "nap_grid.pdf").is_file(), reason="sample corpus not present")
+def test_sample_plan_reads_block_by_block() -> None:
+    # corpus/nap_grid.pdf: title, numbered paragraphs, sentences across page breaks, and an
+    # action matrix over two pages; its generator knows the text, one block per line.
+    spec = importlib.util.spec_from_file_location("make_nap_grid", CORPUS / "make_nap_grid.py")
+    assert spec is not None and spec.loader is not None
+    generator = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(generator)
+    document = read_document(CORPUS / "nap_grid.pdf")
+    blocks = [" ".join(document.text[b.start : b.end].split()) for b in document.blocks]
+    assert blocks == [" ".join(line.split()) for line in generator.source_text().splitlines()]
+    rows = {b.table_row for b in document.blocks if b.kind is BlockKind.TABLE_CELL}
+    assert rows == {(0, row) for row in range(8)}
 
 
 def test_line_spans_follow_page_lines() -> None:

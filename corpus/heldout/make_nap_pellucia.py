@@ -1,5 +1,7 @@
 #!/usr/bin/env python3
-"""Build corpus/heldout/nap_pellucia.docx, a held-out national action plan (written for wpslint, CC0).
+"""Build corpus/heldout/nap_pellucia.docx, a held-out national action plan.
+
+Written for wpslint, CC0.
 
 The Federal Republic of Pellucia's first national action plan on Women, Peace and Security: a
 cover block, a page header, numbered paragraphs in a nominalised administrative style, and a

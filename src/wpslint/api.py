@@ -18,12 +18,13 @@ from pathlib import Path
 from wpslint import __version__
 from wpslint.doctype import DocTypeDetector
 from wpslint.document import Document
-from wpslint.errors import DocumentError
-from wpslint.findings import DOC_TYPES, DocumentReport, ReadFailure, RunResult
+from wpslint.errors import EMPTY, DocumentError
+from wpslint.findings import DOC_TYPES, CheckResult, DocumentReport, ReadFailure, RunResult, Status
 from wpslint.ingest import discover, read_document
 from wpslint.ingest.text import parse_text
+from wpslint.limits import Limits, budget, check_text_length
 from wpslint.nlp.analysis import analyse
-from wpslint.nlp.language import detect_language
+from wpslint.nlp.language import NOT_CHECKED, assess, profile
 from wpslint.nlp.pipeline import Pipeline, load_pipeline
 from wpslint.rules.engine import Engine
 from wpslint.rules.loader import load_ruleset
@@ -44,7 +45,13 @@ class Linter:
         pipeline: Pipeline | None = None,
         *,
         use_parser: bool = True,
+        limits: Limits | None = None,
+        assume_english: bool = False,
     ) -> None:
+        """``limits`` bound each file's size, pages and time (see ``wpslint.limits``);
+        ``assume_english`` checks documents whatever their language."""
+        self.limits = limits or Limits()
+        self.assume_english = assume_english
         self.ruleset = ruleset or load_rules()
         self.pipeline = pipeline or load_pipeline()
         self.engine = Engine(self.ruleset, self.pipeline, use_parser=use_parser)
@@ -56,31 +63,61 @@ class Linter:
         *,
         doc_type: str | None = None,
         rules: Iterable[Rule] | None = None,
+        assume_english: bool | None = None,
     ) -> DocumentReport:
-        """Check a document already read; ``doc_type`` overrides detection."""
+        """Check a document already read; ``doc_type`` overrides detection. Raises
+        ``DocumentError`` (``empty``) for a document without text.
+
+        A document with too little English is not checked: English rules would report every
+        protection missing. Its checks are ``not_applicable`` and a warning says why, unless
+        ``assume_english`` (default: the linter's setting) asks for the check anyway.
+        """
         if doc_type is not None and doc_type not in DOC_TYPES:
             raise ValueError(f"unknown document type {doc_type!r}; use one of {DOC_TYPES}")
+        if not document.text.strip():
+            raise DocumentError(document.path, EMPTY, "no text to check")
+        if assume_english is None:
+            assume_english = self.assume_english
+        language = profile(document.text)
+        assessment = assess(language, assume_english=assume_english)
         analysis = analyse(document, self.pipeline)
         detected = doc_type or self.detector.detect(analysis.doc).doc_type
-        evaluation = self.engine.evaluate(analysis, detected, rules)
+        chosen = self.ruleset.rules if rules is None else list(rules)
         pipeline = self.pipeline.name
-        if evaluation.grammar:
-            pipeline += f"; grammar: {evaluation.grammar}"
+        if assessment.check:
+            evaluation = self.engine.evaluate(analysis, detected, chosen)
+            checks = evaluation.checks
+            if evaluation.grammar:
+                pipeline += f"; grammar: {evaluation.grammar}"
+        else:
+            checks = [
+                CheckResult(
+                    rule.info, Status.NOT_APPLICABLE, rule.severity_for(detected), NOT_CHECKED
+                )
+                for rule in chosen
+            ]
         return DocumentReport(
             path=document.path,
             doc_type=detected,
             doc_type_source="option" if doc_type else "detected",
-            language=detect_language(document.text),
+            language=language.language,
             pages=document.pages,
             pipeline=pipeline,
-            checks=evaluation.checks,
+            checks=checks,
+            warnings=[*document.warnings, *assessment.warnings],
         )
 
     def check_file(
         self, path: str | Path, *, doc_type: str | None = None, password: str | None = None
     ) -> DocumentReport:
-        """Read and check one file; raises ``DocumentError`` when it cannot be read."""
-        return self.check_document(read_document(path, password=password), doc_type=doc_type)
+        """Read and check one file within the linter's limits; raises ``DocumentError`` when it
+        cannot be read, or not within the limits."""
+        limits = self.limits
+        with budget(str(path), limits.timeout):
+            document = read_document(
+                path, password=password, max_pages=limits.max_pages, max_bytes=limits.max_bytes
+            )
+            return self.check_document(document, doc_type=doc_type)
 
     def check_text(
         self,
@@ -90,8 +127,10 @@ class Linter:
         rules: Iterable[Rule] | None = None,
         path: str = "<text>",
     ) -> DocumentReport:
-        """Check text given as a string (plain text or Markdown)."""
-        return self.check_document(parse_text(text, path), doc_type=doc_type, rules=rules)
+        """Check text given as a string (plain text or Markdown) within the linter's limits."""
+        check_text_length(path, len(text))
+        with budget(path, self.limits.timeout):
+            return self.check_document(parse_text(text, path), doc_type=doc_type, rules=rules)
 
     def check_paths(
         self,

@@ -77,6 +77,8 @@ class Document:
     blocks: list[Block]
     pages: int | None = None
     title: str | None = None
+    #: What a reader could not take in, such as scanned pages without text, one line each.
+    warnings: list[str] = field(default_factory=list)
     _line_offsets: list[int] = field(default_factory=list, repr=False)
     _line_locations: list[Location] = field(default_factory=list, repr=False)
     _block_starts: list[int] = field(default_factory=list, repr=False)
@@ -196,11 +198,16 @@ class DocumentBuilder:
 #: Characters that only guide line breaking or joining (soft hyphen, zero-width space, word
 #: joiner, byte order mark); left in, they would split words such as "peace\u00adbuilders".
 _INVISIBLE = re.compile("[\u00ad\u200b\u2060\ufeff]")
+#: Halves of UTF-16 surrogate pairs on their own (text decoded with "surrogateescape" holds
+#: them); they are no characters, and spaCy cannot store them.
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def _visible(text: str) -> str:
     # isascii() is a flag lookup, so the common case costs nothing.
-    return text if text.isascii() else _INVISIBLE.sub("", text)
+    if text.isascii():
+        return text
+    return _INVISIBLE.sub("", _SURROGATE.sub("\ufffd", text))
 
 
 def _breaks_word(previous: str, following: str) -> bool:

@@ -43,3 +43,9 @@ CORRUPT = "corrupt"
 UNSUPPORTED_FORMAT = "unsupported-format"
 UNREADABLE = "unreadable"
 NOT_FOUND = "not-found"
+#: Over a size limit: bytes, pages, extracted text, or an archive that would expand too far.
+TOO_LARGE = "too-large"
+#: Not read and checked within the time budget for one document.
+TIMEOUT = "timeout"
+#: Holds what wpslint refuses to process, such as XML entity declarations in a DOCX.
+UNSAFE = "unsafe"

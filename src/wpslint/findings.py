@@ -64,6 +64,13 @@ class Evidence:
     line: int
     section: str
     strength: Strength | None = None
+    #: The hedging words of a hedged passage, as [start, end) offsets into ``text``, so a
+    #: report can highlight what makes the commitment weak. Empty when not hedged, or when
+    #: the hedge is in the sentence that introduces the list holding this passage.
+    hedges: tuple[tuple[int, int], ...] = ()
+    #: The member file a passage comes from, in a document set (several files checked as one
+    #: document); None for a single file, whose path is the document's.
+    path: str | None = None
 
     def to_dict(self) -> dict[str, object]:
         data: dict[str, object] = {
@@ -76,6 +83,10 @@ class Evidence:
         }
         if self.strength is not None:
             data["strength"] = self.strength.value
+        if self.hedges:
+            data["hedges"] = [list(span) for span in self.hedges]
+        if self.path is not None:
+            data["path"] = self.path
         return data
 
 
@@ -102,13 +113,24 @@ class CheckResult:
     evidence: list[Evidence] = field(default_factory=list)
     #: Where a missing protection would belong (page/line of the document or section).
     anchor: Evidence | None = None
+    #: The reason of the waiver that covers this finding; a waived finding never fails a run.
+    waived: str | None = None
+    #: Left out of the listing (below the ``show`` level, or waived), though it may still
+    #: fail the run: what is printed and what fails are decided separately.
+    hidden: bool = False
 
     @property
     def reported(self) -> bool:
-        return self.status in REPORTED
+        """Listed as a finding: missing, weak or flagged, and not hidden."""
+        return self.status in REPORTED and not self.hidden
+
+    @property
+    def counted(self) -> bool:
+        """Counts toward the exit status: missing, weak or flagged, and not waived."""
+        return self.status in REPORTED and self.waived is None
 
     def to_dict(self) -> dict[str, object]:
-        return {
+        data: dict[str, object] = {
             "id": self.rule.id,
             "name": self.rule.name,
             "kind": self.rule.kind.value,
@@ -117,6 +139,9 @@ class CheckResult:
             "message": self.message,
             "evidence": [item.to_dict() for item in self.evidence],
         }
+        if self.waived is not None:
+            data["waived"] = self.waived
+        return data
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,10 +153,11 @@ class Summary:
     flagged: int
 
     @property
-    def coverage(self) -> float:
-        """(present + weak) / applicable requirements; 1.0 when nothing applies."""
+    def coverage(self) -> float | None:
+        """(present + weak) / applicable requirements; None when nothing applies (a document
+        that was not checked must not read as fully covered)."""
         if not self.applicable:
-            return 1.0
+            return None
         return round((self.present + self.weak) / self.applicable, 4)
 
     @classmethod
@@ -168,6 +194,11 @@ class DocumentReport:
     pages: int | None
     pipeline: str
     checks: list[CheckResult]
+    #: The files of a document set, in reading order; empty for a single file.
+    members: tuple[str, ...] = ()
+    #: What a reader should know before trusting the results: pages without text, text not
+    #: in English... One sentence each, without the path.
+    warnings: list[str] = field(default_factory=list)
 
     @property
     def summary(self) -> Summary:
@@ -178,6 +209,12 @@ class DocumentReport:
         """The checks a report lists: missing or weak requirements, flagged passages."""
         return [check for check in self.checks if check.reported]
 
+    @property
+    def checked(self) -> bool:
+        """Whether any check applied: not when the document was not in English, or when no
+        selected check applies to its type. Reports must not present it as all clear."""
+        return any(check.status is not Status.NOT_APPLICABLE for check in self.checks)
+
     def to_dict(self) -> dict[str, object]:
         return {
             "path": self.path,
@@ -186,8 +223,10 @@ class DocumentReport:
             "language": self.language,
             "pages": self.pages,
             "pipeline": self.pipeline,
+            "warnings": list(self.warnings),
             "checks": [check.to_dict() for check in self.checks],
             "summary": self.summary.to_dict(),
+            **({"members": list(self.members)} if self.members else {}),
         }
 
 
@@ -214,7 +253,8 @@ class RunResult:
     rules_sha256: str
 
     def max_severity(self) -> Severity | None:
-        severities = [c.severity for d in self.documents for c in d.findings]
+        """The worst finding that counts (waived ones do not; hidden ones still do)."""
+        severities = [c.severity for d in self.documents for c in d.checks if c.counted]
         return max(severities, key=lambda s: s.rank) if severities else None
 
     def to_dict(self) -> dict[str, object]:

@@ -58,6 +58,11 @@ def print_error(message: str) -> None:
     click.echo(f"wpslint: error: {' '.join(message.split())}", err=True)
 
 
+def print_warning(message: str) -> None:
+    """One warning line on stderr, like ``print_error``."""
+    click.echo(f"wpslint: warning: {' '.join(message.split())}", err=True)
+
+
 rules_option = click.option(
     "--rules",
     "rules_dir",
@@ -91,6 +96,8 @@ def main() -> None:
       wpslint check draft_bill.docx             report on one draft
       wpslint check --type nap plans/           every document in a folder, as action plans
       wpslint check --format json plan.pdf      machine-readable report
+      wpslint check --format html plan.pdf      a page to open, share and print
+      wpslint diff bill_v1.pdf bill_v2.docx     what an amendment lost, weakened or gained
       wpslint explain LEG15                     why a check matters, with a clause to adapt
       wpslint rules                             every check wpslint runs
     """

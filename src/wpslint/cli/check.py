@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import gc
 import os
 import sys
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -16,12 +16,13 @@ from wpslint.cli.app import (
     FAIL_ON,
     main,
     print_error,
-    rules_option,
+    print_warning,
     write_atomic,
 )
+from wpslint.cli.options import build_request, report_waivers, run_options
 from wpslint.errors import WpslintError
-from wpslint.findings import DOC_TYPES, RunResult, Severity
-from wpslint.report import FORMATS, render
+from wpslint.findings import RunResult, Severity
+from wpslint.report import FORMATS, html, render
 
 
 @main.command(short_help="Check documents for missing, weak and harmful provisions.")
@@ -32,31 +33,30 @@ from wpslint.report import FORMATS, render
     type=click.Choice(list(FORMATS)),
     default="text",
     show_default=True,
-    help="Report format: 'text' for people, 'json' for tools (see the report contract).",
-)
-@click.option(
-    "--type",
-    "doc_type",
-    type=click.Choice(DOC_TYPES),
-    help="Check every document as this type instead of detecting it: nap (national action "
-    "plan or strategy), bill (bill, act, regulation), protocol (event or engagement "
-    "protocol), guideline (an institution's guidelines).",
+    help="Report format: 'text' for people, 'json' for tools (see the report contract), "
+    "'html' for a page to open, share and print, 'markdown' for a pull-request comment, "
+    "'sarif' for code scanning, 'github' for workflow annotations, 'junit' for CI test "
+    "reports, 'csv' for spreadsheets (a row per document and check).",
 )
 @click.option(
     "--fail-on",
     type=click.Choice(FAIL_ON),
-    default="error",
-    show_default=True,
-    help="Lowest severity that makes the exit status 1; 'never' exits 0 whatever is found.",
+    help="Lowest severity that makes the exit status 1; 'never' exits 0 whatever is found. "
+    "Default: 'fail-on' in the configuration, else error.",
 )
-@rules_option
 @click.option(
-    "--password",
-    envvar="WPSLINT_PASSWORD",
-    show_envvar=True,
-    metavar="PW",
-    help="Password for encrypted PDFs (the environment variable keeps it out of shell history).",
+    "--show",
+    type=click.Choice(["error", "warning", "info"]),
+    help="Lowest severity listed in the report (default: 'show' in the configuration, else "
+    "info). Independent of --fail-on: a warning not shown still fails a run that fails on "
+    "warnings.",
 )
+@click.option(
+    "--show-waived",
+    is_flag=True,
+    help="Also list waived findings, marked with their waiver's reason.",
+)
+@run_options
 @click.option(
     "--color/--no-color",
     default=None,
@@ -67,19 +67,21 @@ from wpslint.report import FORMATS, render
     "--output",
     type=click.Path(dir_okay=False, writable=True, path_type=Path),
     metavar="FILE",
-    help="Write the report to FILE (replaced in one step, never left half-written).",
+    help="Write the report to FILE (replaced in one step, never left half-written). With "
+    "--format html and several documents, FILE is an index page and each document's report "
+    "is written beside it, numbered: report.html, report-1-<name>.html, report-2-<name>.html...",
 )
 @click.pass_context
 def check(
     ctx: click.Context,
     paths: tuple[str, ...],
     fmt: str,
-    doc_type: str | None,
-    fail_on: str,
-    rules_dir: Path | None,
-    password: str | None,
+    fail_on: str | None,
+    show: str | None,
+    show_waived: bool,
     color: bool | None,
     output: Path | None,
+    **options: Any,
 ) -> None:
     """Check documents (files or folders) against the protection checklist.
 
@@ -96,28 +98,38 @@ def check(
       info      a drafting-quality note, or a lesser protection only weakly worded
 
     \b
+    Settings come from wpslint.yaml, .wpslint.yaml or [tool.wpslint] in pyproject.toml,
+    found in the checked folder or above (see the README). Waived findings (in
+    wpslint-waivers.yaml) are not listed and never fail the run. Results of unchanged
+    documents are reused from .wpslint_cache/.
+
+    \b
     Exit status:
-      0  nothing at or above the --fail-on severity
+      0  nothing at or above the --fail-on severity (waived findings do not count)
       1  findings at or above it
       2  usage error, a document that could not be read (the others are still
-         reported), or invalid rules
+         reported), or invalid rules, configuration or waivers
 
     \b
     Examples:
       wpslint check draft_bill.docx
       wpslint check --type protocol briefing.md
       wpslint check --fail-on warning --format json -o report.json plans/
+      wpslint check --format sarif -o wpslint.sarif --jobs 4 .
+      wpslint check --select LEG,EMR --ignore LEG15 plans/
+      wpslint check --format html -o report.html draft.pdf
     """
-    from wpslint import api
     from wpslint.ingest import SUPPORTED_SUFFIXES
+    from wpslint.run.checker import check as run_check
 
-    rules = api.load_rules(rules_dir)
-    linter = api.Linter(rules)
-    # What is loaded now (spaCy's vocabulary, tables, compiled rules) lives until exit: keep it
-    # out of the garbage collector's sweeps, which otherwise cost about a tenth of a check.
-    gc.freeze()
-    result = linter.check_paths(paths, doc_type=doc_type, password=password)
+    request = build_request(paths, show=show, show_waived=show_waived, **options)
+    outcome = run_check(request)
+    result, rules = outcome.result, outcome.rules
     if not result.documents and not result.errors:
+        if outcome.excluded:
+            # A pre-commit hook may name only excluded files: nothing to do is a success.
+            click.echo(f"wpslint: nothing to check ({outcome.excluded} excluded)", err=True)
+            ctx.exit(EXIT_OK)
         # A CI job pointed at the wrong folder must not pass by checking nothing.
         raise WpslintError(
             f"no documents to check in {', '.join(paths)} (supported: "
@@ -125,16 +137,24 @@ def check(
         )
     if color is None:
         color = output is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
-    report = render(result, fmt, rules=rules, color=color)
-    if output is None:
-        click.echo(report, color=color)
+    if output is not None and fmt == "html":
+        for path, page in html.pages(result, rules=rules, index=output).items():
+            write_atomic(path, page + "\n")
     else:
-        write_atomic(output, report + "\n")
+        report = render(result, fmt, rules=rules, color=color)
+        if output is None:
+            click.echo(report, color=color)
+        else:
+            write_atomic(output, report + "\n")
     if output is not None or fmt != "text":
         # The text report on stdout already lists them; elsewhere they would go unseen.
+        for document in result.documents:
+            for warning in document.warnings:
+                print_warning(f"{document.path}: {warning}")
         for failure in result.errors:
             print_error(f"{failure.path}: {failure.message}")
-    ctx.exit(_exit_status(result, fail_on))
+    report_waivers(outcome, options["quiet"])
+    ctx.exit(_exit_status(result, fail_on or request.config.fail_on))
 
 
 def _exit_status(result: RunResult, fail_on: str) -> int:

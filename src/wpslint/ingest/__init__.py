@@ -2,14 +2,16 @@
 
 ``read_document`` sniffs the format from the content, runs the matching reader and returns a
 ``Document``. Every failure a user can cause or meet (a missing, empty, encrypted, scanned,
-damaged or foreign file) becomes a ``DocumentError`` with a stable code and a one-line reason,
-so that a run over a folder reports the file and goes on with the others. ``discover`` turns
-the paths given on the command line into the list of files to read.
+damaged, foreign or oversized file) becomes a ``DocumentError`` with a stable code and a
+one-line reason, so that a run over a folder reports the file and goes on with the others.
+Sizes are checked before anything is loaded (see ``wpslint.limits``). ``discover`` turns the
+paths given on the command line into the list of files to read.
 """
 
 from __future__ import annotations
 
 import os
+import stat
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -20,6 +22,7 @@ from wpslint.ingest.html import read_html
 from wpslint.ingest.pdf import read_pdf
 from wpslint.ingest.sniff import DOCX, HEAD_SIZE, HTML, PDF, sniff
 from wpslint.ingest.text import read_text
+from wpslint.limits import DEFAULT_MAX_BYTES, DEFAULT_MAX_PAGES, check_size, check_text_length
 
 __all__ = ["SUPPORTED_SUFFIXES", "discover", "read_document"]
 
@@ -30,25 +33,33 @@ SUPPORTED_SUFFIXES = frozenset(
 )
 
 
-def read_document(path: str | os.PathLike[str], *, password: str | None = None) -> Document:
+def read_document(
+    path: str | os.PathLike[str],
+    *,
+    password: str | None = None,
+    max_pages: int | None = DEFAULT_MAX_PAGES,
+    max_bytes: int | None = DEFAULT_MAX_BYTES,
+) -> Document:
     """Read the document at ``path``; ``password`` opens an encrypted PDF.
 
+    A file over ``max_bytes`` or a PDF over ``max_pages`` is refused before it is loaded
+    (None: no limit), and so is extracted text over ``wpslint.limits.MAX_TEXT_CHARS``.
     Raises ``DocumentError`` (never a library exception) when the file cannot be read.
     """
     path = Path(path)
     name = str(path)
-    head = _head(path)
+    head = _head(path, max_bytes)
     fmt = sniff(path, head)
     try:
         if fmt == PDF:
-            document = read_pdf(path, password=password)
+            document = read_pdf(path, password=password, max_pages=max_pages)
         elif fmt == DOCX:
             document = read_docx(path)
         elif fmt == HTML:
             document = read_html(path)
         else:
             document = read_text(path, fmt)
-    except DocumentError:
+    except (DocumentError, MemoryError):  # MemoryError: see wpslint.limits.budget
         raise
     except Exception as exc:  # a reader library failing in a way not foreseen
         lines = str(exc).strip().splitlines()
@@ -56,19 +67,26 @@ def read_document(path: str | os.PathLike[str], *, password: str | None = None) 
         raise DocumentError(name, UNREADABLE, f"cannot be read as {fmt} ({reason})") from exc
     if not document.text.strip():
         raise DocumentError(name, EMPTY, f"no text found in this {fmt} document")
+    check_text_length(name, len(document.text))
     return document
 
 
-def _head(path: Path) -> bytes:
-    """The first bytes of the file, after checking that it is a readable, non-empty file."""
+def _head(path: Path, max_bytes: int | None) -> bytes:
+    """The first bytes of the file, after checking that it is a readable, non-empty regular
+    file no larger than ``max_bytes`` (a pipe or a device such as /dev/zero would block or
+    never end)."""
     name = str(path)
     try:
+        status = path.stat()
+        if stat.S_ISDIR(status.st_mode):
+            raise DocumentError(name, UNREADABLE, "is a directory, not a document")
+        if not stat.S_ISREG(status.st_mode):
+            raise DocumentError(name, UNREADABLE, "is not a regular file (a device or a pipe?)")
+        check_size(name, status.st_size, max_bytes)
         with path.open("rb") as file:
             head = file.read(HEAD_SIZE)
     except FileNotFoundError:
         raise DocumentError(name, NOT_FOUND, "no such file") from None
-    except IsADirectoryError:
-        raise DocumentError(name, UNREADABLE, "is a directory, not a document") from None
     except OSError as exc:
         raise DocumentError(name, UNREADABLE, f"cannot be read ({exc.strerror})") from exc
     if not head:

@@ -101,18 +101,18 @@ def remove_furniture(pages: Sequence[list[str]]) -> list[list[tuple[int, str]]]:
     headings, while "CHAPTER 3 - FUNDING" on every page is furniture.
     Line numbers keep counting the dropped lines, so they match the page as printed.
     """
-    edges = [_edge_indices(lines) for lines in pages]
+    edges = [{index: _signature(lines[index]) for index in _edge_indices(lines)} for lines in pages]
     counts: Counter[str] = Counter()
-    for lines, edge in zip(pages, edges, strict=True):
-        counts.update({_signature(lines[index]) for index in edge})
+    for edge in edges:
+        counts.update(set(edge.values()))
     threshold = max(MIN_REPEATS, math.ceil(len(pages) / 2))
     repeated = {sig for sig, count in counts.items() if sig and count >= threshold}
     result = []
     for lines, edge in zip(pages, edges, strict=True):
         drop = {
             index
-            for index in edge
-            if is_page_number(lines[index]) or _signature(lines[index]) in repeated
+            for index, signature in edge.items()
+            if signature in repeated or is_page_number(lines[index])
         }
         result.append([(index + 1, line) for index, line in enumerate(lines) if index not in drop])
     return result

@@ -11,7 +11,6 @@ linter checks the draft as it would read once the changes are accepted.
 from __future__ import annotations
 
 import re
-import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,14 +23,10 @@ if TYPE_CHECKING:
     from lxml import etree
 
 from wpslint.document import BlockKind, Document, DocumentBuilder, SourceLine
-from wpslint.errors import CORRUPT, UNREADABLE, DocumentError
+from wpslint.errors import CORRUPT, DocumentError
+from wpslint.ingest.package import check_package
 from wpslint.ingest.structure import heading_level, list_marker
 
-#: Refuse a body that would expand beyond this: a zip bomb, not a policy document.
-MAX_BODY_BYTES = 200 * 1024 * 1024
-#: python-docx loads every part of the package (images too), so the whole is limited as well.
-MAX_PACKAGE_BYTES = 512 * 1024 * 1024
-_BODY_PART = "word/document.xml"
 _MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 
 _P, _TBL, _TR, _TC, _R = qn("w:p"), qn("w:tbl"), qn("w:tr"), qn("w:tc"), qn("w:r")
@@ -57,7 +52,7 @@ _BODY_OUTLINE_LEVEL = 9
 
 def read_docx(path: Path) -> Document:
     """Read the Word document at ``path``."""
-    _check_package(path)
+    check_package(path)
     try:
         word = docx.Document(str(path))
     except Exception as exc:  # python-docx raises many kinds on damaged packages
@@ -67,34 +62,6 @@ def read_docx(path: Path) -> Document:
     builder = DocumentBuilder(str(path), "docx")
     _BodyReader(builder, _Styles(word.styles.element)).read(word.element.body)
     return builder.build()
-
-
-def _check_package(path: Path) -> None:
-    """Refuse a damaged archive, a ZIP that is not Word, and a body big enough to be a bomb."""
-    name = str(path)
-    try:
-        with zipfile.ZipFile(path) as archive:
-            body = archive.getinfo(_BODY_PART).file_size
-            package = sum(info.file_size for info in archive.infolist())
-    except KeyError:
-        raise DocumentError(
-            name, CORRUPT, f"is not a Word document: the archive has no {_BODY_PART}"
-        ) from None
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError) as exc:
-        raise DocumentError(
-            name, CORRUPT, f"is not a valid DOCX file (damaged ZIP archive: {exc})"
-        ) from exc
-    for what, size, limit in (
-        ("body", body, MAX_BODY_BYTES),
-        ("package", package, MAX_PACKAGE_BYTES),
-    ):
-        if size > limit:
-            raise DocumentError(
-                name,
-                UNREADABLE,
-                f"the document {what} would expand to {size / 2**20:.1f} MB "
-                f"(limit {limit // 2**20} MB); refusing a possible zip bomb",
-            )
 
 
 def _reason(exc: Exception) -> str:

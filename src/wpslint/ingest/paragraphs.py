@@ -79,20 +79,20 @@ class _PageSegmenter:
     def segment(self, page: int, items: Sequence[Line | Pending]) -> list[Pending]:
         blocks: list[Pending] = []
         current: Pending | None = None
-        # A made block is followed by no line of text as far as heading tests go.
-        texts = ["" if isinstance(item, Pending) else item[1].strip() for item in items]
-        texts.append("")
         for index, item in enumerate(items):
             if isinstance(item, Pending):
                 blocks.append(item)
                 current = None
                 continue
-            text = texts[index]
+            text = item[1].strip()
             if not text:
                 current = None
                 continue
             line = SourceLine(text, item[0], page)
-            block = self._classify(text, line, texts[index + 1], current)
+            if current is not None and _plainly_continues(text, current):
+                current.lines.append(line)
+                continue
+            block = self._classify(text, line, _following(items, index), current)
             if block is None:
                 assert current is not None  # only a started block can be continued
                 current.lines.append(line)
@@ -105,12 +105,9 @@ class _PageSegmenter:
         self, text: str, line: SourceLine, following: str, current: Pending | None
     ) -> Pending | None:
         """A new block starting with ``line``, or None when the line continues ``current``."""
-        if _plainly_continues(text, current):
-            return None
         continued = continues(following)
-        number = item_number(text)
         level = heading_level(text)
-        if level is not None and not continued and not self._next_item(number):
+        if level is not None and not continued and not self._next_item(text):
             return self._heading(line, level)
         if (
             current is not None
@@ -122,7 +119,7 @@ class _PageSegmenter:
         if marker and not marker["bullet"] and is_caps_line(text) and not continued:
             return self._heading(line, 1)  # "III. LES RESOLUTIONS ..."
         if marker:
-            self._item_number = number
+            self._item_number = item_number(text)
             return Pending(BlockKind.LIST_ITEM, [_replace(line, strip_bullet(text, marker))])
         starts_block = (
             current is None
@@ -142,21 +139,25 @@ class _PageSegmenter:
         self._level = level
         return Pending(BlockKind.HEADING, [line], level)
 
-    def _next_item(self, number: int | None) -> bool:
-        """True when "N." follows list item N-1: an item of the list, not a heading."""
+    def _next_item(self, text: str) -> bool:
+        """True when ``text`` numbered "N." follows list item N-1: an item, not a heading."""
+        number = item_number(text)
         return number is not None and self._item_number == number - 1
 
 
-def _plainly_continues(text: str, current: Pending | None) -> bool:
+def _plainly_continues(text: str, current: Pending) -> bool:
     """A line in lower case inside a paragraph or list item, without a list marker: it can
     only carry on the block, so the costlier heading tests are skipped (most lines of running
     text are such lines)."""
-    return (
-        current is not None
-        and current.kind is not BlockKind.HEADING
-        and text[0].islower()
-        and list_marker(text) is None
-    )
+    return current.kind is not BlockKind.HEADING and text[0].islower() and list_marker(text) is None
+
+
+def _following(items: Sequence[Line | Pending], index: int) -> str:
+    """The text of the line after item ``index``; none after a made block or the last line."""
+    if index + 1 == len(items):
+        return ""
+    item = items[index + 1]
+    return "" if isinstance(item, Pending) else item[1].strip()
 
 
 def _wraps_heading(heading: Pending, text: str) -> bool:

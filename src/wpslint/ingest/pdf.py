@@ -15,6 +15,7 @@ first paragraph.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -22,18 +23,32 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_raw
 
 from wpslint.document import BlockKind, Document, DocumentBuilder, SourceLine
-from wpslint.errors import CORRUPT, EMPTY, ENCRYPTED, NO_TEXT_LAYER, UNREADABLE, DocumentError
+from wpslint.errors import (
+    CORRUPT,
+    EMPTY,
+    ENCRYPTED,
+    NO_TEXT_LAYER,
+    TOO_LARGE,
+    UNREADABLE,
+    DocumentError,
+)
 from wpslint.ingest.cleanup import line_spans, page_lines, remove_furniture
 from wpslint.ingest.paragraphs import Line, segment
 from wpslint.ingest.pdf_tables import PageTable, TableReader, has_grid
 from wpslint.ingest.structure import Pending, emit, heading_level
 
-#: A page with fewer visible characters than this has no usable text layer.
+#: A page with fewer visible characters than this (running headers and page numbers aside)
+#: has no usable text layer.
 MIN_PAGE_CHARS = 20
+#: Pages with fewer characters than this in their text layer are looked at for an image.
+SCAN_CHECK_CHARS = 200
 #: The title is set at least this many times larger than the body text...
 TITLE_SCALE = 1.2
 #: ...and takes at most this many lines.
 MAX_TITLE_LINES = 4
+#: Pages listed by number in the warning about pages without a text layer.
+LISTED_PAGES = 10
+_OCR_ADVICE = "run OCR first, e.g. `ocrmypdf in.pdf out.pdf` (OCRmyPDF)"
 
 
 @dataclass(slots=True)
@@ -44,37 +59,87 @@ class _Page:
     tables: list[PageTable] = field(default_factory=list)
     #: The type size of each line (index from 0), measured on the first page only.
     sizes: list[float] = field(default_factory=list)
+    #: The page shows an image and little text: a scanned page, most likely.
+    image: bool = False
 
 
-def read_pdf(path: Path, *, password: str | None = None) -> Document:
-    """Read the PDF at ``path`` (decrypting it with ``password`` if given)."""
-    pages = _extract(path, password)
+def read_pdf(path: Path, *, password: str | None = None, max_pages: int | None = None) -> Document:
+    """Read the PDF at ``path`` (decrypting it with ``password`` if given); a PDF of more than
+    ``max_pages`` pages is refused before any page is read.
+
+    A PDF whose pages mostly have no text besides running headers and page numbers is refused
+    as scanned; when only some pages are images without text, the document is read and a
+    warning names them, since their content goes unchecked.
+    """
+    pages = _extract(path, password, max_pages)
     name = str(path)
     if not pages:
         raise DocumentError(name, EMPTY, "the PDF has no pages")
-    textless = sum(1 for page in pages if len("".join(page.text.split())) < MIN_PAGE_CHARS)
-    if textless * 2 > len(pages):
+    bodies = remove_furniture([page_lines(page.text) for page in pages])
+    textless = [number for number, lines in enumerate(bodies, 1) if _is_textless(lines)]
+    if len(textless) * 2 > len(pages):
         raise DocumentError(
             name,
             NO_TEXT_LAYER,
-            f"{textless} of {len(pages)} pages have no text layer; the PDF looks scanned; "
-            "run OCR first, e.g. `ocrmypdf in.pdf out.pdf`",
+            f"{len(textless)} of {len(pages)} pages have no text layer; the PDF looks scanned; "
+            + _OCR_ADVICE,
         )
-    bodies = remove_furniture([page_lines(page.text) for page in pages])
     items = [_with_tables(lines, page.tables) for lines, page in zip(bodies, pages, strict=True)]
     items[0] = _with_title(items[0], pages[0].sizes)
     builder = DocumentBuilder(name, "pdf", pages=len(pages))
     emit(builder, segment(items))
-    return builder.build()
+    document = builder.build()
+    # A cover or back cover is often a picture with a title in it: not a scan worth a warning.
+    scanned = [n for n in textless if pages[n - 1].image and n not in (1, len(pages))]
+    if scanned:
+        document.warnings.append(_scanned_warning(scanned))
+    return document
 
 
-def _extract(path: Path, password: str | None) -> list[_Page]:
+def _scanned_warning(numbers: list[int]) -> str:
+    """E.g. "pages 3 and 7 have no text layer (scanned?) and were not checked; run OCR..."."""
+    shown = [str(number) for number in numbers[:LISTED_PAGES]]
+    if len(numbers) > LISTED_PAGES:
+        listed = f"{', '.join(shown)} and {len(numbers) - LISTED_PAGES} more"
+    elif len(shown) > 1:
+        listed = f"{', '.join(shown[:-1])} and {shown[-1]}"
+    else:
+        listed = shown[0]
+    if len(numbers) == 1:
+        return f"page {listed} has no text layer (scanned?) and was not checked; {_OCR_ADVICE}"
+    return f"pages {listed} have no text layer (scanned?) and were not checked; {_OCR_ADVICE}"
+
+
+def _is_textless(lines: list[Line]) -> bool:
+    """True when the body lines of a page show fewer than ``MIN_PAGE_CHARS`` characters. The
+    first lines settle it for almost every page, which saves counting the whole page."""
+    return not _has_chars((text for _, text in lines), MIN_PAGE_CHARS)
+
+
+def _has_chars(texts: Iterable[str], count: int) -> bool:
+    """Whether ``texts`` together hold at least ``count`` characters other than spaces."""
+    seen = 0
+    for text in texts:
+        seen += len(text) - sum(map(text.count, " \t\r\n\f\v\xa0"))
+        if seen >= count:
+            return True
+    return False
+
+
+def _extract(path: Path, password: str | None, max_pages: int | None) -> list[_Page]:
     """The text of every page, in page order, with its tables (and the first page's sizes)."""
     document = _open(path, password)
     tables = TableReader(path, password)
     pages: list[_Page] = []
     try:
-        for index in range(len(document)):
+        count = len(document)
+        if max_pages is not None and count > max_pages:
+            raise DocumentError(
+                str(path),
+                TOO_LARGE,
+                f"the PDF has {count:,} pages (limit {max_pages:,}; raise it with --max-pages)",
+            )
+        for index in range(count):
             page = document[index]
             try:
                 pages.append(_read_page(page, len(pages) + 1, tables))
@@ -95,6 +160,8 @@ def _read_page(page: pdfium.PdfPage, number: int, tables: TableReader) -> _Page:
     textpage = page.get_textpage()
     try:
         result = _Page(textpage.get_text_range())
+        if not _has_chars(result.text.split("\n", 8), SCAN_CHECK_CHARS):
+            result.image = _has_image(page)
         if number == 1:
             result.sizes = _line_sizes(textpage, result.text)
         if has_grid(page):
@@ -102,6 +169,12 @@ def _read_page(page: pdfium.PdfPage, number: int, tables: TableReader) -> _Page:
         return result
     finally:
         textpage.close()
+
+
+def _has_image(page: pdfium.PdfPage) -> bool:
+    """Whether the page draws an image (a scan is one image per page)."""
+    images = page.get_objects(filter=[pdfium_raw.FPDF_PAGEOBJ_IMAGE], max_depth=3)
+    return next(iter(images), None) is not None
 
 
 def _line_sizes(textpage: pdfium.PdfTextPage, text: str) -> list[float]:
@@ -119,11 +192,11 @@ def _line_sizes(textpage: pdfium.PdfTextPage, text: str) -> list[float]:
     return sizes
 
 
-def _with_tables(lines: list[Line], tables: list[PageTable]) -> list[Line | Pending]:
+def _with_tables(lines: list[Line], tables: list[PageTable]) -> Sequence[Line | Pending]:
     """The body lines of a page with the lines inside each table replaced by its cells,
     which take the place of the table's first line."""
     if not tables:
-        return list(lines)
+        return lines
     covered = frozenset().union(*(table.lines for table in tables))
     placed: list[tuple[int, list[Line | Pending]]] = [
         (number, [(number, text)]) for number, text in lines if number not in covered
@@ -133,7 +206,7 @@ def _with_tables(lines: list[Line], tables: list[PageTable]) -> list[Line | Pend
     return [item for _, group in placed for item in group]
 
 
-def _with_title(items: list[Line | Pending], sizes: list[float]) -> list[Line | Pending]:
+def _with_title(items: Sequence[Line | Pending], sizes: list[float]) -> Sequence[Line | Pending]:
     """The first page's items, with its first lines made the title heading when they are set
     at least ``TITLE_SCALE`` times larger than most lines of the page.
 
@@ -142,18 +215,22 @@ def _with_title(items: list[Line | Pending], sizes: list[float]) -> list[Line | 
     numbered first line ("1. Introduction") is left to the heading rules, which know its level.
     """
     least = TITLE_SCALE * _body_size(sizes)
-    title: list[Line] = []
+    title: list[SourceLine] = []
     end = 0
     for position, item in enumerate(items):
-        if isinstance(item, Pending) or (item[1].strip() and sizes[item[0] - 1] < least):
+        if isinstance(item, Pending):
             break
-        if item[1].strip():
-            title.append(item)
+        number, text = item[0], item[1].strip()
+        if text and sizes[number - 1] < least:
+            break
+        if text:
+            title.append(SourceLine(text, number, 1))
             end = position + 1
-    if not 0 < len(title) <= MAX_TITLE_LINES or heading_level(title[0][1].strip()) is not None:
+    if not least or not 0 < len(title) <= MAX_TITLE_LINES:
         return items
-    lines = [SourceLine(text.strip(), number, 1) for number, text in title]
-    return [Pending(BlockKind.HEADING, lines, level=1), *items[end:]]
+    if heading_level(title[0].text) is not None:
+        return items
+    return [Pending(BlockKind.HEADING, title, level=1), *items[end:]]
 
 
 def _body_size(sizes: list[float]) -> float:

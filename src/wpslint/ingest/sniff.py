@@ -12,8 +12,8 @@ import re
 import zipfile
 from pathlib import Path
 
-from wpslint.errors import CORRUPT, UNSUPPORTED_FORMAT, DocumentError
-from wpslint.ingest.encoding import bom_encoding
+from wpslint.errors import CORRUPT, ENCRYPTED, UNSUPPORTED_FORMAT, DocumentError
+from wpslint.ingest.encoding import looks_binary, unicode_encoding
 
 PDF = "pdf"
 DOCX = "docx"
@@ -26,9 +26,14 @@ HEAD_SIZE = 8192
 
 SUPPORTED_FORMATS = "PDF, DOCX, plain text, Markdown and HTML"
 
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+#: Word saves a password-protected DOCX as an OLE container holding this stream (its name is
+#: stored in UTF-16); it is looked for in the first bytes, where the directory usually is.
+_ENCRYPTED_PACKAGE = "EncryptedPackage".encode("utf-16-le")
+_OLE_SEARCH_BYTES = 4 * 1024 * 1024
 # Signatures of common formats wpslint does not read, with advice for the user.
 _FOREIGN = (
-    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "a legacy Microsoft Office file (.doc); save it as DOCX"),
+    (_OLE_MAGIC, "a legacy Microsoft Office file (.doc); save it as DOCX"),
     (b"{\\rtf", "an RTF file; save it as DOCX or PDF"),
     (b"\x89PNG", "a PNG image"),
     (b"\xff\xd8\xff", "a JPEG image"),
@@ -52,24 +57,42 @@ _MIN_HTML_TAGS = 3
 def sniff(path: Path, head: bytes) -> str:
     """The format of the file at ``path`` whose first bytes are ``head``.
 
-    Raises ``DocumentError`` for formats no reader handles (UNSUPPORTED_FORMAT) and for a
-    binary file named ``.pdf`` or ``.docx`` that is not one (CORRUPT).
+    Raises ``DocumentError`` for formats no reader handles (UNSUPPORTED_FORMAT), for a
+    password-protected Word file (ENCRYPTED) and for a binary file named ``.pdf`` or
+    ``.docx`` that is not one (CORRUPT).
     """
     suffix = path.suffix.lower()
     if b"%PDF-" in head[:1024]:
         return PDF
     if head.startswith(_ZIP_MAGIC):
         return _sniff_zip(path, suffix)
+    if head.startswith(_OLE_MAGIC) and _is_encrypted_office(path):
+        raise DocumentError(
+            str(path),
+            ENCRYPTED,
+            "the Word document is password-protected; remove the password in Word "
+            "(File > Info > Protect Document) and save it again as DOCX",
+        )
     for magic, description in _FOREIGN:
         if head.startswith(magic):
             raise _unsupported(path, description)
-    if b"\x00" in head and bom_encoding(head) is None:
+    encoding = unicode_encoding(head)
+    if encoding is None and looks_binary(head):
         if suffix in (".pdf", ".docx"):
             raise DocumentError(
                 str(path), CORRUPT, f"is not a valid {suffix[1:].upper()} file (damaged?)"
             )
         raise _unsupported(path, "a binary file")
-    return _sniff_text(head, suffix)
+    return _sniff_text(head, suffix, encoding)
+
+
+def _is_encrypted_office(path: Path) -> bool:
+    """Whether the OLE container at ``path`` holds an encrypted Office Open XML package."""
+    try:
+        with path.open("rb") as file:
+            return _ENCRYPTED_PACKAGE in file.read(_OLE_SEARCH_BYTES)
+    except OSError:
+        return False
 
 
 def _sniff_zip(path: Path, suffix: str) -> str:
@@ -90,9 +113,8 @@ def _sniff_zip(path: Path, suffix: str) -> str:
     raise _unsupported(path, "a ZIP archive")
 
 
-def _sniff_text(head: bytes, suffix: str) -> str:
-    bom = bom_encoding(head)
-    encoding, skip = bom if bom else ("utf-8", 0)
+def _sniff_text(head: bytes, suffix: str, found: tuple[str, int] | None) -> str:
+    encoding, skip = found or ("utf-8", 0)
     # The head may end inside a multi-byte character: ignore what does not decode.
     text = head[skip:].decode(encoding, errors="ignore")
     if _HTML_START.match(text) or suffix in (".htm", ".html"):

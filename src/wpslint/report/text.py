@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable
 import click
 
 from wpslint.findings import (
+    REPORTED,
     CheckResult,
     DocumentReport,
     Evidence,
@@ -22,6 +23,7 @@ from wpslint.findings import (
     Status,
     Summary,
 )
+from wpslint.nlp.language import LANGUAGE_NAMES
 from wpslint.rules.model import SECURITY_CATEGORIES, RuleSet
 
 #: Characters of evidence quoted under a finding; enough to recognise the passage.
@@ -39,20 +41,6 @@ DOC_TYPE_SOURCES = {
     "detected": "detected from the text (use --type to change it)",
     "option": "set with --type",
     "config": "set in the configuration",
-}
-#: Languages the detector can name (wpslint.nlp.language); others are shown by code.
-LANGUAGE_NAMES = {
-    "en": "English",
-    "fr": "French",
-    "es": "Spanish",
-    "pt": "Portuguese",
-    "de": "German",
-    "it": "Italian",
-    "nl": "Dutch",
-    "sv": "Swedish",
-    "id": "Indonesian",
-    "tl": "Tagalog",
-    "und": "not determined",
 }
 SEVERITY_STYLES = {
     Severity.ERROR: {"fg": "red", "bold": True},
@@ -98,7 +86,10 @@ def _document(document: DocumentReport, rules: RuleSet, paint: Paint) -> str:
     findings = sorted(document.findings, key=_sort_key)
     for check in findings:
         lines.extend(_finding(document.path, check, paint))
-    if not findings:
+    if not document.checked:
+        why = "see the warning above" if document.warnings else "no selected check applies to it"
+        lines.append(f"  Not checked: {why}.")
+    elif not findings:
         lines.append("  No missing, weak or harmful provisions found.")
     lines.append("")
     lines.extend(_coverage(document.checks, rules, paint))
@@ -106,11 +97,9 @@ def _document(document: DocumentReport, rules: RuleSet, paint: Paint) -> str:
 
 
 def _details(document: DocumentReport, paint: Paint) -> list[str]:
-    """Type (and how it was decided), language, pages and pipeline: what the results rest on.
-
-    A document not in English gets a warning, because the English checks would report
-    nearly every protection missing and a reader could take that at face value.
-    """
+    """Type (and how it was decided), language, pages and pipeline: what the results rest on;
+    then the document's warnings (text not in English, pages without text), which say what
+    the results do not cover."""
     kind = DOC_TYPE_NAMES.get(document.doc_type, document.doc_type)
     source = DOC_TYPE_SOURCES.get(document.doc_type_source, document.doc_type_source)
     language = LANGUAGE_NAMES.get(document.language, document.language)
@@ -119,12 +108,10 @@ def _details(document: DocumentReport, paint: Paint) -> list[str]:
         facts.append(f"Pages: {document.pages}")
     facts.append(f"Pipeline: {document.pipeline}")
     lines = [f"  Type: {document.doc_type} ({kind}), {source}", f"  {' · '.join(facts)}"]
-    if document.language not in {"en", "und"}:
-        warning = paint("Warning", fg="yellow", bold=True)
-        lines.append(
-            f"  {warning}: the checks are written for English text, so in a {language} "
-            "document most protections will show as missing."
-        )
+    if document.members:
+        lines.append(f"  Document set of {len(document.members)}: {', '.join(document.members)}")
+    warning = paint("Warning", fg="yellow", bold=True)
+    lines.extend(f"  {warning}: {text}" for text in document.warnings)
     return lines
 
 
@@ -145,6 +132,7 @@ def _sort_key(check: CheckResult) -> tuple[int, int, str]:
 def _location(path: str, where: Evidence | None) -> str:
     if where is None:
         return path
+    path = where.path or path  # a member file of a document set
     if where.page is None:
         return f"{path}:{where.line}"
     return f"{path}:{where.page}:{where.line}"
@@ -154,12 +142,13 @@ def _finding(path: str, check: CheckResult, paint: Paint) -> list[str]:
     rule_id = paint(check.rule.id, bold=True)
     severity = paint(check.severity.value, **SEVERITY_STYLES[check.severity])
     lines = [f"{_location(path, _where(check))}: {rule_id} {severity} {check.message}"]
-    if check.status is Status.MISSING or not check.evidence:
-        return lines
-    label = "only hedged wording: " if check.status is Status.WEAK else ""
-    more = len(check.evidence) - 1
-    tail = f" (and {_plural(more, 'more passage')})" if more else ""
-    lines.append(f"    {label}{excerpt(check.evidence[0].text)}{tail}")
+    if check.status is not Status.MISSING and check.evidence:
+        label = "only hedged wording: " if check.status is Status.WEAK else ""
+        more = len(check.evidence) - 1
+        tail = f" (and {_plural(more, 'more passage')})" if more else ""
+        lines.append(f"    {label}{excerpt(check.evidence[0].text)}{tail}")
+    if check.waived is not None:
+        lines.append(f"    waived: {check.waived}")
     return lines
 
 
@@ -229,6 +218,13 @@ def _total(result: RunResult) -> str:
             text += "no findings"
     else:
         text = "No document checked"
+    found = [c for d in result.documents for c in d.checks if c.status in REPORTED]
+    if waived := sum(c.waived is not None for c in found):
+        text += f"; {waived} waived"
+    if hidden := sum(c.hidden and c.waived is None for c in found):
+        text += f"; {hidden} below the severity shown"
+    if unchecked := sum(not document.checked for document in result.documents):
+        text += f"; {unchecked} of them not checked"
     if result.errors:
         text += f"; {_plural(len(result.errors), 'document')} could not be read"
     return text

@@ -55,7 +55,8 @@ class Engine:
         """One result per rule (all rules of the set unless ``rules`` is given)."""
         hits = self.matcher.find(analysis.doc)
         context = _Context(analysis, hits, self.ruleset, self.syntax)
-        checks = [context.check(rule, doc_type) for rule in (rules or self.ruleset.rules)]
+        chosen = self.ruleset.rules if rules is None else rules  # an empty list: no rules
+        checks = [context.check(rule, doc_type) for rule in chosen]
         return Evaluation(checks=checks, grammar=context.grammar)
 
 
@@ -88,6 +89,7 @@ class _Context:
         self._grouped: dict[tuple[str, str], Units] = {}
         self._units: dict[tuple[Condition, str], Units] = {}
         markers = ruleset.strength
+        self._hedge_concepts = (markers.hedge, markers.qualifier)
         self._binding = self._sentences_with(markers.binding)
         self._hedged = self._sentences_with(markers.hedge)
         self._qualified = self._sentences_with(markers.qualifier)
@@ -241,6 +243,7 @@ class _Context:
     def _sentence_evidence(self, sentence: Sentence) -> Evidence:
         document = self.analysis.document
         location = document.location(sentence.start_char)
+        strength = self.strength(sentence.index)
         return Evidence(
             start=sentence.start_char,
             end=sentence.end_char,
@@ -248,8 +251,29 @@ class _Context:
             page=location.page,
             line=location.line,
             section=document.section_at(sentence.start_char),
-            strength=self.strength(sentence.index),
+            strength=strength,
+            hedges=self._hedge_spans(sentence) if strength is Strength.HEDGED else (),
         )
+
+    def _hedge_spans(self, sentence: Sentence) -> tuple[tuple[int, int], ...]:
+        """The hedge and qualifier words of ``sentence``, as offsets into its text.
+
+        Reports highlight them, so a drafter sees which words to replace. Overlapping terms
+        ("where it considers it appropriate" holds "considers") become one span.
+        """
+        doc, offset = self.analysis.doc, sentence.start_char
+        spans: list[tuple[int, int]] = []
+        for concept in self._hedge_concepts:
+            for start, end in self._concept_units(concept, "sentence").get(sentence.index, ()):
+                last = doc[end - 1]
+                spans.append((doc[start].idx - offset, last.idx + len(last) - offset))
+        merged: list[tuple[int, int]] = []
+        for start, end in sorted(spans):
+            if merged and start <= merged[-1][1]:
+                merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+            else:
+                merged.append((start, end))
+        return tuple(merged)
 
     def strength(self, sentence: int) -> Strength:
         """Hedged when a qualifier is present, or a hedge without any binding marker.

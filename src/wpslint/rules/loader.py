@@ -18,10 +18,10 @@ from typing import Any
 
 from wpslint.errors import ConfigError
 from wpslint.findings import DOC_TYPES, Kind, Severity
-from wpslint.nlp.syntax import SyntaxAnalyser
 from wpslint.rules.model import (
     SCOPES,
     SECURITY_CATEGORIES,
+    SYNTAX_ANALYSES,
     AllOf,
     AnyOf,
     AtLeast,
@@ -37,6 +37,7 @@ from wpslint.rules.model import (
     Syntax,
     Where,
 )
+from wpslint.rules.regexcheck import regex_problem
 from wpslint.rules.yamlsource import SourceMap, load_yaml
 
 TOP_LEVEL_KEYS = {"concepts", "rules", "strength", "sections", "doctypes"}
@@ -214,6 +215,8 @@ def _concept(name: str, body: SourceMap) -> Concept:
         raise body.error(
             "'patterns' must be a list of token patterns (lists of mappings)", "patterns"
         )
+    for token in (token for pattern in patterns for token in pattern):
+        _check_regexes(token, name)
     path, line = body.where()
     return Concept(
         name=name,
@@ -224,6 +227,23 @@ def _concept(name: str, body: SourceMap) -> Concept:
         patterns=tuple(tuple(_plain(token) for token in p) for p in patterns),
         source=f"{path}:{line}",
     )
+
+
+def _check_regexes(node: Any, concept: str) -> None:
+    """Refuse an invalid or catastrophically backtracking ``REGEX`` anywhere in a token spec,
+    at the line that holds it."""
+    if isinstance(node, list):
+        for item in node:
+            _check_regexes(item, concept)
+    if not isinstance(node, SourceMap):
+        return
+    for key, value in node.items():
+        if key == "REGEX" and isinstance(value, str):
+            problem = regex_problem(value)
+            if problem:
+                raise node.error(f"regex {value!r} in concept '{concept}': {problem}", key)
+        else:
+            _check_regexes(value, concept)
 
 
 def _check_include_cycles(
@@ -356,10 +376,9 @@ def _condition(
         refs = tuple(ConceptRef(name) for name in names)
         return refs[0] if len(refs) == 1 else AnyOf(refs)
     if operator == "syntax":
-        if value not in SyntaxAnalyser.ANALYSES:
+        if value not in SYNTAX_ANALYSES:
             raise node.error(
-                f"unknown analysis '{value}' (expected one of "
-                f"{', '.join(SyntaxAnalyser.ANALYSES)})",
+                f"unknown analysis '{value}' (expected one of {', '.join(SYNTAX_ANALYSES)})",
                 operator,
             )
         if not (in_all and sentence_scope):

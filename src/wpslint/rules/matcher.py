@@ -22,6 +22,7 @@ from spacy.vocab import Vocab
 from wpslint.errors import ConfigError
 from wpslint.nlp.pipeline import Pipeline
 from wpslint.rules.model import Concept
+from wpslint.rules.regexcheck import MAX_REGEX_TEXT
 
 #: A match as a token range [start, end) of the analysed document.
 Hit = tuple[int, int]
@@ -241,6 +242,9 @@ def _in_set(words: frozenset[str], lower: bool, text: str) -> bool:
 
 
 def _matches(expression: re.Pattern[str], lower: bool, text: str) -> bool:
+    # Tokens are words; a "word" of thousands of characters (a base64 blob) is cut, so that
+    # no expression spends long on it (the loader refuses the catastrophic ones).
+    text = text[:MAX_REGEX_TEXT]
     return expression.search(text.lower() if lower else text) is not None
 
 
