@@ -249,6 +249,20 @@ def test_docx_that_is_not_a_zip(tmp_path: Path, good: Path) -> None:
     refused(bad, good, code="corrupt", says="not a valid DOCX file")
 
 
+@pytest.mark.parametrize("name", ["future.docx", "future.zip"])
+def test_zip_of_a_version_zipfile_cannot_read(tmp_path: Path, good: Path, name: str) -> None:
+    """Found by fuzzing: zipfile raises NotImplementedError, not BadZipFile, for this."""
+    data = bytearray(make_docx(tmp_path / "plan.docx", [("p", PLAN_LINES[1])]).read_bytes())
+    at = data.find(b"PK\x01\x02")
+    data[at + 6 : at + 8] = (84).to_bytes(2, "little")  # "version needed to extract: 8.4"
+    bad = tmp_path / name
+    bad.write_bytes(bytes(data))
+    if name.endswith(".docx"):
+        refused(bad, good, code="corrupt", says="zip file version 8.4")
+    else:
+        refused(bad, good, code="unsupported-format", says="a damaged ZIP archive")
+
+
 def test_encrypted_word_document(tmp_path: Path, good: Path) -> None:
     bad = bad_files.encrypted_word(tmp_path / "locked.docx")
     refused(bad, good, code="encrypted", says="password-protected")
@@ -380,6 +394,10 @@ def test_french_document_is_not_scored_as_missing_everything(tmp_path: Path) -> 
     assert "  Not checked: see the warning above." in text
     assert "No missing, weak or harmful provisions found." not in text
     assert "1 of them not checked" in text
+
+    markdown = wpslint("--format", "markdown", path).stdout
+    assert "> **Warning:** the text is in French" in markdown
+    assert "Not checked." in markdown and "No missing" not in markdown
 
     forced = wpslint("--format", "json", "--assume-english", path)
     document = json.loads(forced.stdout)["documents"][0]

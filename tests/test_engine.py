@@ -6,6 +6,7 @@ every kind, commitment strength and anchors, independently of the shipped rules.
 
 from __future__ import annotations
 
+import dataclasses
 import textwrap
 from pathlib import Path
 
@@ -16,6 +17,7 @@ from wpslint.document import BlockKind, DocumentBuilder, SourceLine
 from wpslint.findings import Severity, Status, Strength
 from wpslint.nlp.syntax import load_parser
 from wpslint.rules.loader import load_ruleset
+from wpslint.rules.model import AnyOf, ConceptRef, Near
 from wpslint.rules.selftest import run_rule_tests
 
 CONCEPTS = """
@@ -467,3 +469,17 @@ def test_opening_bracket_starts_the_next_sentence(linter: Linter) -> None:
     text = "(1) A fund shall exist, or both. (2) Women peacebuilders shall be funded."
     result = check(linter, "TST01", text)
     assert [e.text for e in result.evidence] == ["(2) Women peacebuilders shall be funded."]
+
+
+def test_near_over_merged_concept_lists(linter: Linter) -> None:
+    """``any`` merges two concepts' hits out of order; ``near`` must still find the closest."""
+    merged = Near(
+        (ConceptRef("relocation"), AnyOf((ConceptRef("defenders"), ConceptRef("rural")))), 0
+    )
+    rule = dataclasses.replace(linter.ruleset.get("TST02"), match=merged)
+    text = (
+        "A rural safe house is planned for human rights defenders, other human rights "
+        "defenders, all human rights defenders and again human rights defenders."
+    )
+    report = linter.check_text(text, doc_type="nap", rules=[rule])
+    assert report.checks[0].status is Status.PRESENT

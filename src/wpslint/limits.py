@@ -113,11 +113,22 @@ def can_interrupt() -> bool:
 def _alarm(seconds: float | None) -> Iterator[None]:
     """Raise ``_Expired`` in this block after ``seconds``; any timer already set (by an
     embedding program) is put back afterwards with the time it had left."""
-    if not seconds or not can_interrupt():
+    previous_handler = signal.getsignal(signal.SIGALRM) if can_interrupt() else None
+    if not seconds or previous_handler is None:  # None: a handler Python cannot put back
         yield
         return
     started = time.monotonic()
-    previous_handler = signal.signal(signal.SIGALRM, _expire)
+    deadline = started + seconds
+
+    def expire(signum: int, frame: FrameType | None) -> None:
+        # Python runs the handler installed when it gets round to the signal, so an alarm
+        # of the embedding program that went off just before this block may land here.
+        if time.monotonic() >= deadline:
+            raise _Expired
+        if callable(previous_handler):
+            previous_handler(signum, frame)
+
+    signal.signal(signal.SIGALRM, expire)
     previous_delay, previous_interval = signal.setitimer(
         signal.ITIMER_REAL, seconds, _REPEAT_SECONDS
     )
@@ -129,7 +140,3 @@ def _alarm(seconds: float | None) -> Iterator[None]:
         if previous_delay:
             left = max(previous_delay - (time.monotonic() - started), 0.001)
             signal.setitimer(signal.ITIMER_REAL, left, previous_interval)
-
-
-def _expire(signum: int, frame: FrameType | None) -> None:
-    raise _Expired

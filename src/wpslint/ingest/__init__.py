@@ -49,8 +49,9 @@ def read_document(
     path = Path(path)
     name = str(path)
     head = _head(path, max_bytes)
-    fmt = sniff(path, head)
+    fmt = "document"  # until sniffed
     try:
+        fmt = sniff(path, head)
         if fmt == PDF:
             document = read_pdf(path, password=password, max_pages=max_pages)
         elif fmt == DOCX:

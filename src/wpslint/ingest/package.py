@@ -36,6 +36,18 @@ MAX_ENTRIES = 10_000
 BODY_PART = "word/document.xml"
 #: An XML prolog (declaration, comments) longer than this is refused rather than searched.
 MAX_PROLOG_BYTES = 64 * 1024
+#: What ``zipfile`` raises on a damaged or foreign archive: besides BadZipFile, a version or
+#: compression it does not implement, garbled directory fields, data cut short.
+ZIP_ERRORS = (
+    zipfile.BadZipFile,
+    zipfile.LargeZipFile,
+    NotImplementedError,
+    EOFError,
+    OSError,
+    ValueError,
+    struct.error,
+    zlib.error,
+)
 
 _CHUNK = 1024 * 1024
 _LOCAL_HEADER = struct.Struct("<4s22xHH")
@@ -61,10 +73,8 @@ def check_package(path: Path) -> None:
             _check_directory(name, archive, infos)
             for info in infos:
                 _check_part(name, file, info)
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError) as exc:
-        raise _corrupt(name, f"damaged ZIP archive: {exc}") from exc
-    except (ValueError, struct.error, zlib.error) as exc:  # a directory or stream garbled
-        raise _corrupt(name, f"damaged ZIP archive: {type(exc).__name__}: {exc}") from exc
+    except ZIP_ERRORS as exc:
+        raise _corrupt(name, f"damaged ZIP archive: {exc or type(exc).__name__}") from exc
 
 
 def _check_directory(name: str, archive: zipfile.ZipFile, infos: list[zipfile.ZipInfo]) -> None:

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from wpslint.errors import CORRUPT, ENCRYPTED, UNSUPPORTED_FORMAT, DocumentError
 from wpslint.ingest.encoding import looks_binary, unicode_encoding
+from wpslint.ingest.package import ZIP_ERRORS
 
 PDF = "pdf"
 DOCX = "docx"
@@ -100,7 +101,7 @@ def _sniff_zip(path: Path, suffix: str) -> str:
     try:
         with zipfile.ZipFile(path) as archive:
             names = set(archive.namelist())
-    except (zipfile.BadZipFile, OSError):
+    except ZIP_ERRORS:
         if suffix == ".docx":
             return DOCX
         raise _unsupported(path, "a damaged ZIP archive") from None

@@ -110,6 +110,12 @@ def _document(document: DocumentReport) -> str:
     if notes:
         facts.append(f"{notes} drafting note{'s' if notes != 1 else ''} (see the full report)")
     lines = [f"### wpslint: {escape(document.path)}", "", " · ".join(facts), ""]
+    lines += [f"> **Warning:** {escape(text)}" for text in document.warnings]
+    if document.warnings:
+        lines.append("")
+    if not document.checked:
+        lines.append("Not checked." if document.warnings else "No selected check applies.")
+        return "\n".join(lines)
     if not findings:
         lines.append("No missing, weak or harmful provisions found.")
         return "\n".join(lines)

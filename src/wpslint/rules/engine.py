@@ -37,7 +37,7 @@ from wpslint.rules.model import (
     Where,
 )
 
-#: Units of a scope where a condition holds, with the hits that make it hold.
+#: Units of a scope where a condition holds, with the hits that make it hold (unordered).
 Units = dict[int, list[Hit]]
 
 
@@ -228,7 +228,9 @@ class _Context:
         keys = set(found[0]).intersection(*found[1:])
         result: Units = {}
         for unit in keys:
-            chosen = _window([units[unit] for units in found if units[unit]], condition.within)
+            # Merged hit lists (any, all) are in no particular order; bisection needs order.
+            lists = [sorted(set(units[unit])) for units in found if units[unit]]
+            chosen = _window(lists, condition.within)
             if chosen:
                 result[unit] = chosen
         return result
