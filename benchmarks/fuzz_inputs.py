@@ -42,6 +42,7 @@ _PLAN = [
 def seeds(reader: str, folder: Path) -> list[bytes]:
     """Seed inputs for ``reader`` (pdf, docx or html), built in ``folder``."""
     build = {"pdf": _pdf_seeds, "docx": _docx_seeds, "html": _html_seeds}[reader]
+    folder.mkdir(parents=True, exist_ok=True)
     found = build(folder)
     suffix = SUFFIXES[reader]
     found += [path.read_bytes() for path in sorted((ROOT / "corpus").glob(f"*{suffix}"))]
@@ -166,7 +167,7 @@ def mutate_docx(rng: random.Random, data: bytes, pool: list[bytes]) -> bytes:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             parts = {info.filename: archive.read(info) for info in archive.infolist()}
-    except Exception:  # noqa: BLE001 - a mutated archive may fail in any way
+    except Exception:  # a mutated archive may fail in any way; mutate its bytes instead
         return mutate(rng, data, pool)
     names = [name for name in parts if name.endswith((".xml", ".rels"))] or list(parts)
     if not names:

@@ -17,7 +17,7 @@ import numpy
 from spacy.attrs import IDX, IS_SPACE, SENT_START
 from spacy.tokens import Doc, Span
 
-from wpslint.document import Document
+from wpslint.document import BlockKind, Document
 from wpslint.nlp.pipeline import Pipeline
 
 _OPENING = {"(", "[", "{"}
@@ -48,7 +48,8 @@ class Analysis:
         # Token attributes as arrays: one pass in C instead of a Python loop over tokens.
         columns = self.doc.to_array([SENT_START, IS_SPACE, IDX])
         count = len(columns)
-        self._offsets = columns[:, 2]
+        # Contiguous int64: searching a strided or unsigned column copies it on every call.
+        self._offsets = numpy.ascontiguousarray(columns[:, 2], dtype=numpy.int64)
         is_space = columns[:, 1].astype(bool)
         starts = numpy.flatnonzero(columns[:, 0] == 1)
         if count and (not len(starts) or starts[0] != 0):
@@ -108,9 +109,16 @@ class Analysis:
         """``unit_of`` for many tokens at once (a sorted search in C)."""
         if scope == "document":
             return [0] * len(tokens)
-        starts = self._sentence_starts if scope == "sentence" else self._unit_starts(scope)
-        found = numpy.searchsorted(starts, tokens, side="right") - 1
+        found = numpy.searchsorted(self._start_arrays[scope], tokens, side="right") - 1
         return numpy.maximum(found, 0).tolist()
+
+    @cached_property
+    def _start_arrays(self) -> dict[str, numpy.ndarray]:
+        """Unit starts per scope as arrays, converted once rather than on every search."""
+        arrays = {"sentence": numpy.array(self._sentence_starts, dtype=numpy.int64)}
+        for scope in ("block", "row", "section"):
+            arrays[scope] = numpy.array(self._unit_starts(scope), dtype=numpy.int64)
+        return arrays
 
     def unit_count(self, scope: str) -> int:
         if scope == "document":
@@ -134,6 +142,22 @@ class Analysis:
         """One past the last token of block ``index`` (its separator excluded)."""
         block = self.document.blocks[index]
         return self._token_at(block.end)
+
+    @cached_property
+    def list_lead_in(self) -> list[int | None]:
+        """For each block: the block before its list when it is a list item, else None.
+
+        One pass, so that long lists cost no more than short ones.
+        """
+        result: list[int | None] = []
+        lead_in: int | None = None
+        for index, block in enumerate(self.document.blocks):
+            if block.kind is BlockKind.LIST_ITEM:
+                result.append(lead_in)
+            else:
+                result.append(None)
+                lead_in = index
+        return result
 
     @cached_property
     def heading_tokens(self) -> list[tuple[int, int]]:

@@ -302,11 +302,9 @@ class _Context:
         """
         analysis = self.analysis
         blocks = analysis.document.blocks
-        index = analysis.block_index(analysis.sentences[sentence].start)
-        if blocks[index].kind is not BlockKind.LIST_ITEM:
+        index = analysis.list_lead_in[analysis.block_index(analysis.sentences[sentence].start)]
+        if index is None:
             return None
-        while index > 0 and blocks[index].kind is BlockKind.LIST_ITEM:
-            index -= 1
         block = blocks[index]
         if block.kind is not BlockKind.PARAGRAPH:
             return None
