@@ -210,3 +210,12 @@ def test_discover(tmp_path: Path) -> None:
         given,
         missing,
     ]
+
+
+@pytest.mark.parametrize(
+    "head", [b"<p>%PDF-</p>", b"<p>%PDF-1.4</p>", b"Save it as %PDF-1.7 please\n"]
+)
+def test_text_that_mentions_a_pdf_header_is_not_a_pdf(tmp_path: Path, head: bytes) -> None:
+    path = tmp_path / "page.html"
+    path.write_bytes(head)
+    assert sniff(path, head) != PDF

@@ -54,6 +54,11 @@ _HTML_TAG = re.compile(
 _MARKDOWN_HEADING = re.compile(r"^ {0,3}#{1,6}[ \t]+\S", re.M)
 _MIN_HTML_TAGS = 3
 
+#: A PDF header ("%PDF-1.7") within the first 1,024 bytes, where PDF readers look for it.
+#: Some writers put junk before it (a byte-order mark, binary bytes), never words or markup:
+#: an HTML or text file that mentions "%PDF-1.4" in its text is not a PDF.
+_PDF_HEADER = re.compile(rb"(?:^|[\r\n])[^\r\na-zA-Z<>]{0,64}%PDF-[0-9]\.[0-9]")
+
 
 def sniff(path: Path, head: bytes) -> str:
     """The format of the file at ``path`` whose first bytes are ``head``.
@@ -63,7 +68,7 @@ def sniff(path: Path, head: bytes) -> str:
     ``.docx`` that is not one (CORRUPT).
     """
     suffix = path.suffix.lower()
-    if b"%PDF-" in head[:1024]:
+    if _PDF_HEADER.search(head[:1024]):
         return PDF
     if head.startswith(_ZIP_MAGIC):
         return _sniff_zip(path, suffix)
