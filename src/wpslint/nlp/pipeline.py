@@ -138,8 +138,11 @@ class Pipeline:
         return self.nlp.get_pipe("wpslint_norm").norm_of(word)
 
     def pattern_docs(self, terms: Iterable[str]) -> list[Doc]:
-        """Docs for concept terms, tokenized and normalised like document text."""
-        return list(self.nlp.pipe(terms))
+        """Docs for concept terms, tokenized and normalised like document text.
+
+        A term is one phrase, so the sentencizer (half the time of rule loading) is skipped.
+        """
+        return list(self.nlp.pipe(terms, disable=["sentencizer"]))
 
 
 @functools.lru_cache(maxsize=1)

@@ -184,11 +184,11 @@ class _Context:
             units = self.analysis.units_of(scope, [start for start, _ in hits])
             # Hits are sorted, so their units are too: cut the list where the unit changes.
             cuts = [0, *(numpy.flatnonzero(numpy.diff(units)) + 1).tolist(), len(hits)]
-            self._grouped[key] = {
-                units[start]: hits[start:end]
-                for start, end in itertools.pairwise(cuts)
-                if end > start
-            }
+            self._grouped[key] = (
+                {units[start]: hits[start:end] for start, end in itertools.pairwise(cuts)}
+                if hits
+                else {}
+            )
         return self._grouped[key]
 
     def _all(self, condition: AllOf, scope: str) -> Units:
@@ -354,27 +354,30 @@ class _Context:
 
 
 def _outside(hits: dict[str, list[Hit]], ranges: list[tuple[int, int]]) -> dict[str, list[Hit]]:
-    """The hits that do not start inside one of the sorted token ``ranges``."""
+    """The hits that do not start inside one of the token ``ranges``."""
     if not ranges:
         return hits
-    starts = [start for start, _ in ranges]
-
-    def inside(token: int) -> bool:
-        index = bisect.bisect_right(starts, token) - 1
-        return index >= 0 and token < ranges[index][1]
-
-    kept = {name: [hit for hit in found if not inside(hit[0])] for name, found in hits.items()}
+    covered: set[int] = set()
+    for start, end in ranges:
+        covered.update(range(start, end))
+    kept = {name: [hit for hit in found if hit[0] not in covered] for name, found in hits.items()}
     return {name: found for name, found in kept.items() if found}
 
 
 def _merge(parts: Iterable[Units]) -> Units:
+    """The union of ``parts``: every unit of any part, with the hits of all of them."""
     merged: Units = {}
+    copied: set[int] = set()  # units whose list is merged's own, safe to extend
     for units in parts:
         for unit, hits in units.items():
-            if unit in merged:
-                merged[unit] = merged[unit] + hits
+            found = merged.get(unit)
+            if found is None:
+                merged[unit] = hits  # shared until a second part adds to it
+            elif unit in copied:
+                found.extend(hits)
             else:
-                merged[unit] = hits
+                merged[unit] = found + hits
+                copied.add(unit)
     return merged
 
 
@@ -399,10 +402,18 @@ def _window(hit_lists: list[list[Hit]], within: int) -> list[Hit]:
 def _nearest(hits: list[Hit], anchor: Hit) -> Hit:
     """The hit of a sorted list closest to ``anchor``."""
     index = bisect.bisect_left(hits, anchor)
-    candidates = hits[max(index - 3, 0) : index + 1]
-    return min(candidates, key=lambda hit: _gap(anchor, hit))
+    best, best_gap = hits[max(index - 3, 0)], None
+    for hit in hits[max(index - 3, 0) : index + 1]:
+        gap = _gap(anchor, hit)
+        if best_gap is None or gap < best_gap:
+            best, best_gap = hit, gap
+    return best
 
 
 def _gap(a: Hit, b: Hit) -> int:
     """Tokens between two hits (0 when they touch or overlap)."""
-    return max(0, b[0] - a[1], a[0] - b[1])
+    if b[0] >= a[1]:
+        return b[0] - a[1]
+    if a[0] >= b[1]:
+        return a[0] - b[1]
+    return 0

@@ -111,6 +111,8 @@ class ConceptMatcher:
                     path=concepts[name].source.rsplit(":", 1)[0],
                 ) from None
         self._order = _include_order(concepts)
+        self._strings = vocab.strings
+        self._keys: dict[int, tuple[str, bool]] = {}
 
     def _add_terms(self, pipeline: Pipeline, key: str, terms: Iterable[str]) -> None:
         forms = [form for term in terms for form in term_variants(term)]
@@ -119,31 +121,37 @@ class ConceptMatcher:
 
     def find(self, doc: Doc) -> dict[str, list[Hit]]:
         """Hits per concept name (sorted, deduplicated); concepts without hits are absent."""
-        own: dict[str, set[Hit]] = defaultdict(set)
+        own: dict[str, list[Hit]] = defaultdict(list)
         excluded: dict[str, list[Hit]] = defaultdict(list)
-        strings = doc.vocab.strings
+        key_of = self._key_of
         for match_id, start, end in self._phrases(doc):
-            key = strings[match_id]
-            if key.startswith(_EXCLUDE):
-                excluded[key[len(_EXCLUDE) :]].append((start, end))
-            else:
-                own[key].add((start, end))
+            name, exclusion = key_of(match_id)
+            (excluded if exclusion else own)[name].append((start, end))
         for words in self._words.values():
             for match_id, start, end in words(doc) if len(words) else ():
-                own[strings[match_id]].add((start, end))
+                own[key_of(match_id)[0]].append((start, end))
         for match_id, start, end in self._shapes(doc) if len(self._shapes) else ():
-            own[strings[match_id]].add((start, end))
+            own[key_of(match_id)[0]].append((start, end))
         hits: dict[str, list[Hit]] = {}
         for name in self._order:
-            found = set(own.get(name, ()))
+            found = own.get(name, [])
             for included in self._concepts[name].include:
-                found.update(hits.get(included, ()))
+                found = found + hits.get(included, [])
             if name in excluded:
                 spans = sorted(excluded[name])
-                found = {hit for hit in found if not _inside_any(hit, spans)}
+                found = [hit for hit in found if not _inside_any(hit, spans)]
             if found:
-                hits[name] = sorted(found)
+                hits[name] = sorted(set(found))
         return hits
+
+    def _key_of(self, match_id: int) -> tuple[str, bool]:
+        """The concept a match id stands for, and whether it is one of its exclusions."""
+        key = self._keys.get(match_id)
+        if key is None:
+            text = self._strings[match_id]
+            exclusion = text.startswith(_EXCLUDE)
+            key = self._keys[match_id] = (text.removeprefix(_EXCLUDE), exclusion)
+        return key
 
 
 class _LexemeFlags:
