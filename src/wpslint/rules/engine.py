@@ -12,7 +12,7 @@ from __future__ import annotations
 import bisect
 import itertools
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 
 import numpy
@@ -38,7 +38,7 @@ from wpslint.rules.model import (
 )
 
 #: Units of a scope where a condition holds, with the hits that make it hold (unordered).
-Units = dict[int, list[Hit]]
+Units = Mapping[int, list[Hit]]
 
 
 class Engine:
@@ -162,7 +162,7 @@ class _Context:
         if isinstance(condition, ConceptRef):
             return self._concept_units(condition.concept, scope)
         if isinstance(condition, AnyOf):
-            return _merge(self.units(child, scope) for child in condition.conditions)
+            return _Union([self.units(child, scope) for child in condition.conditions])
         if isinstance(condition, AllOf):
             return self._all(condition, scope)
         if isinstance(condition, Where):
@@ -226,7 +226,7 @@ class _Context:
     def _near(self, condition: Near, scope: str) -> Units:
         found = [self.units(child, scope) for child in condition.conditions]
         keys = set(found[0]).intersection(*found[1:])
-        result: Units = {}
+        result: dict[int, list[Hit]] = {}
         for unit in keys:
             # Merged hit lists (any, all) are in no particular order; bisection needs order.
             lists = [sorted(set(units[unit])) for units in found if units[unit]]
@@ -364,21 +364,36 @@ def _outside(hits: dict[str, list[Hit]], ranges: list[tuple[int, int]]) -> dict[
     return {name: found for name, found in kept.items() if found}
 
 
-def _merge(parts: Iterable[Units]) -> Units:
-    """The union of ``parts``: every unit of any part, with the hits of all of them."""
-    merged: Units = {}
-    copied: set[int] = set()  # units whose list is merged's own, safe to extend
-    for units in parts:
-        for unit, hits in units.items():
-            found = merged.get(unit)
-            if found is None:
-                merged[unit] = hits  # shared until a second part adds to it
-            elif unit in copied:
-                found.extend(hits)
-            else:
-                merged[unit] = found + hits
-                copied.add(unit)
-    return merged
+class _Union(Mapping[int, list[Hit]]):
+    """The units of any of several conditions; a unit's hits are gathered when asked for.
+
+    Conditions such as ``concept: [civil_society, funded_body]`` unite concepts with thousands
+    of hits in a long plan, and the ``all`` around them usually keeps few of their units:
+    uniting the unit sets is cheap, concatenating every unit's hits would not be.
+    """
+
+    def __init__(self, parts: list[Units]) -> None:
+        self._parts = [part for part in parts if part]
+        self._keys: set[int] = set().union(*self._parts)
+        self._gathered: dict[int, list[Hit]] = {}
+
+    def __getitem__(self, unit: int) -> list[Hit]:
+        found = self._gathered.get(unit)
+        if found is None:
+            if unit not in self._keys:
+                raise KeyError(unit)
+            found = [hit for part in self._parts for hit in part.get(unit, ())]
+            self._gathered[unit] = found
+        return found
+
+    def __contains__(self, unit: object) -> bool:
+        return unit in self._keys
+
+    def __iter__(self) -> Iterator[int]:
+        return iter(self._keys)
+
+    def __len__(self) -> int:
+        return len(self._keys)
 
 
 def _window(hit_lists: list[list[Hit]], within: int) -> list[Hit]:
