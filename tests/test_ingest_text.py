@@ -107,6 +107,21 @@ def test_sentences_starting_with_numbers_are_not_headings(text: str) -> None:
     assert document.blocks[0].kind is not BlockKind.HEADING
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "26. The Support Facility (budget line 14.02; EUR 1,450,000 for\n"
+        "2026), managed by the Unit, provides emergency grants.",
+        "26. For accreditation, the Unit transmits to the Directorate of\n"
+        "Protocol and Security the names of the participants.",
+    ],
+)
+def test_a_numbered_line_that_runs_on_is_one_paragraph(text: str) -> None:
+    document = parse_text(text)
+    assert len(document.blocks) == 1
+    assert document.blocks[0].kind is not BlockKind.HEADING
+
+
 def test_numbered_list_is_not_a_run_of_headings() -> None:
     document = parse_text("Actions:\n\n1. Train mediators\n2. Fund shelters\n\n3. Report yearly\n")
     assert [b.kind for b in document.blocks] == [BlockKind.PARAGRAPH] + [BlockKind.LIST_ITEM] * 3

@@ -55,6 +55,11 @@ _ITEM_NUMBER = re.compile(r"^(\d{1,3})[.)]\s")
 _LEADER_DOTS = re.compile(r"\.{4,}|…{2,}|(?:\. ){4,}")
 _TRAILING_CLOSERS = " \t\"'\u2019\u201d\u00bb)]"
 _OPENING_QUOTES = "\"'\u2018\u201c\u00ab"
+#: Lower-case words a title never ends with but a wrapped line of a sentence often does
+#: (title case writes them "Of", "With").
+_UNFINISHED = frozenset(
+    "a an the of for to and or nor by with in on at from into that which whose its their".split()
+)
 _LIST_START_CHARS = frozenset("-\u2013\u2014\u2022\u25aa\u25e6\u2023\u2219\u00b7*+(")
 
 
@@ -112,6 +117,8 @@ def _looks_like_title(title: str, words: int) -> bool:
     last = title.rstrip(_TRAILING_CLOSERS)[-1:]
     if last in (",", ";", "!", "?"):
         return False
+    if title.count("(") > title.count(")") or title.split()[-1] in _UNFINISHED:
+        return False  # "26. The Facility (budget line 14.02; EUR 1,450,000 for" runs on
     if last in (".", ":"):
         return title.isupper() or _title_case(title)
     return True

@@ -60,6 +60,7 @@ def run_tasks(
     workers = min(jobs, len(tasks))
     if workers <= 1:
         linter = _setup(context, rules)
+        _load_parser()  # now, not within the first document's time limit
         results = []
         for task in tasks:
             results.append(_check_in(linter, task, context))
@@ -67,10 +68,8 @@ def run_tasks(
         return results
     method = "fork" if sys.platform == "linux" else "spawn"
     if method == "fork":
-        from wpslint.nlp.syntax import load_parser
-
         _setup(context, rules)
-        load_parser()  # once here, rather than once in every worker
+        _load_parser()  # once here, rather than once in every worker
         gc.freeze()  # keep the shared objects' pages out of the collector's writes
     return _in_pool(tasks, context, workers, method, done)
 
@@ -113,6 +112,15 @@ def _setup(context: Context, rules: RuleSet | None = None) -> Linter:
 
 def _initialise(context: Context) -> None:
     _setup(context)
+    _load_parser()
+
+
+def _load_parser() -> None:
+    """Load the optional parser, if installed, before any document's time limit starts:
+    loading it takes longer than checking a typical document."""
+    from wpslint.nlp.syntax import load_parser
+
+    load_parser()
 
 
 def _check(task: Task) -> Result:
