@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
+import json
 import textwrap
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
 
+import bad_files
+from fixtures import make_pdf
 from wpslint.cli import main
+from wpslint.cli.limit_options import limits_from
 from wpslint.config import find_config, load_config
 from wpslint.config.tomlsource import key_lines
 from wpslint.errors import ConfigError
+from wpslint.limits import Limits
 
 DRAFT = "# Act\n\nThe Ministry should consider protecting women peacebuilders where possible.\n"
 
@@ -128,6 +133,17 @@ def test_toml_key_lines_follow_tables_and_arrays_of_tables() -> None:
         ("per-path:\n  - glob: x\n    type: treaty\n", ":3", ["'type' must be one of"]),
         ("per-path:\n  - glob: x\n    severity: {LEG15: loud}\n", ":3", ["severity must be"]),
         ("document-sets:\n  nap: []\n", ":2", ["needs at least one glob"]),
+        ("show: info\nmax-pages: -1\n", ":2", ["'max-pages' must be a whole number of pages"]),
+        ("max-pages: 1.5\n", ":1", ["'max-pages' must be a whole number"]),
+        ("max-pages: true\n", ":1", ["'max-pages' must be a whole number"]),
+        ("max-bytes: lots\n", ":1", ["'max-bytes' must be a size such as 5000000, 500K"]),
+        ("max-bytes: -5\n", ":1", ["'max-bytes' must be a size"]),
+        ("max-bytes: [50M]\n", ":1", ["'max-bytes' must be a size"]),
+        ("show: info\n\ntimeout: soon\n", ":3", ["'timeout' must be a number of seconds"]),
+        ("timeout: -0.5\n", ":1", ["'timeout' must be a number of seconds (0: no limit)"]),
+        ("timeout: .inf\n", ":1", ["'timeout' must be a number of seconds"]),
+        ("assume-english: 1\n", ":1", ["'assume-english' must be true or false"]),
+        ("max_pages: 5\n", ":1", ["did you mean 'max-pages'"]),
         ("show: [\n", ":", ["invalid YAML"]),
         ("- just\n- a list\n", "", ["must be a mapping"]),
     ],
@@ -179,3 +195,89 @@ def test_command_line_fail_on_overrides_the_configuration(tmp_path: Path) -> Non
     draft = write(tmp_path / "draft.md", DRAFT)
     assert wpslint("check", draft).exit_code == 0
     assert wpslint("check", "--fail-on", "warning", draft).exit_code == 1
+
+
+# -- per-document limits and the language switch -----------------------------------------
+
+
+def test_limits_and_language_from_the_configuration(tmp_path: Path) -> None:
+    assert load_config([tmp_path]).limits == Limits()
+    write(
+        tmp_path / "wpslint.yaml",
+        "max-pages: 10\nmax-bytes: 50M\ntimeout: 2.5\nassume-english: true\n",
+    )
+    config = load_config([tmp_path])
+    assert config.limits == Limits(max_pages=10, max_bytes=50 * 2**20, timeout=2.5)
+    assert config.assume_english is True
+    write(tmp_path / "wpslint.yaml", "max-pages: 0\nmax-bytes: 0\ntimeout: 0\n")
+    assert load_config([tmp_path]).limits == Limits(None, None, None)  # 0: no limit
+    write(tmp_path / "wpslint.yaml", "max-bytes: 5000000\ntimeout: 60\n")
+    config = load_config([tmp_path])
+    assert (config.limits.max_pages, config.limits.max_bytes) == (2000, 5_000_000)
+    assert (config.limits.timeout, config.assume_english) == (60, False)
+
+
+def test_limits_in_pyproject(tmp_path: Path) -> None:
+    write(
+        tmp_path / "pyproject.toml",
+        "[tool.wpslint]\nmax-pages = 300\nmax-bytes = '1.5G'\nassume-english = true\n",
+    )
+    config = load_config([tmp_path])
+    assert config.limits == Limits(max_pages=300, max_bytes=3 * 2**29, timeout=300)
+    assert config.assume_english is True
+    write(tmp_path / "pyproject.toml", "[tool.wpslint]\nshow = 'info'\ntimeout = '5s'\n")
+    result = wpslint("check", write(tmp_path / "draft.md", DRAFT))
+    assert result.exit_code == 2
+    assert "pyproject.toml:3: 'timeout' must be a number of seconds" in result.stderr
+
+
+def test_command_line_limits_override_the_configured_ones() -> None:
+    configured = Limits(max_pages=10, max_bytes=None, timeout=60)
+    assert limits_from(configured, None, None, None) == configured
+    assert limits_from(configured, 0, 2**20, None) == Limits(None, 2**20, 60)
+    assert limits_from(configured, 5, None, 0) == Limits(5, None, None)
+
+
+def test_max_pages_in_the_configuration_refuses_a_longer_pdf(tmp_path: Path) -> None:
+    lines = ["National Action Plan on Women, Peace and Security", DRAFT.splitlines()[-1]]
+    pdf = make_pdf(tmp_path / "plan.pdf", [lines, [f"Annex: {lines[1]}"]])
+    write(tmp_path / "wpslint.yaml", "max-pages: 1\nfail-on: never\n")
+    result = wpslint("check", pdf)
+    assert result.exit_code == 2
+    assert f"{pdf}: error: the PDF has 2 pages (limit 1;" in result.stdout
+    assert wpslint("waive", "--all", pdf).exit_code == 2  # every command with the options
+    assert wpslint("check", "--max-pages", "0", pdf).exit_code == 0  # the option wins
+    assert wpslint("check", "--no-cache", "--max-pages", "2", pdf).exit_code == 0
+
+
+def test_max_bytes_in_the_configuration(tmp_path: Path) -> None:
+    draft = write(tmp_path / "draft.md", DRAFT * 40)
+    write(tmp_path / "wpslint.yaml", "max-bytes: 1K\nfail-on: never\n")
+    result = wpslint("check", draft)
+    assert result.exit_code == 2
+    assert "(limit 1.0 KB;" in result.stdout
+    assert wpslint("check", "--max-bytes", "1M", draft).exit_code == 0
+
+
+def test_assume_english_from_the_configuration(tmp_path: Path) -> None:
+    plan = write(tmp_path / "plan_fr.txt", bad_files.FRENCH * 20)
+    write(tmp_path / "wpslint.yaml", "assume-english: true\nfail-on: never\n")
+
+    def summary(*options: str) -> dict:
+        result = wpslint("check", "--format", "json", *options, plan)
+        assert result.exit_code == 0, result.stderr
+        return json.loads(result.stdout)["documents"][0]["summary"]
+
+    assert summary()["missing"] > 0
+    assert summary("--no-assume-english")["coverage"] is None
+    write(tmp_path / "wpslint.yaml", "fail-on: never\n")
+    assert summary()["coverage"] is None
+    assert summary("--assume-english")["missing"] > 0
+
+
+@pytest.mark.parametrize("command", ["check", "waive"])
+def test_help_gives_the_built_in_limits(command: str) -> None:
+    text = " ".join(wpslint(command, "--help").stdout.split())
+    assert "Default: 'max-pages' in the configuration, else 2000." in text
+    assert "Default: 'max-bytes' in the configuration, else 200M." in text
+    assert "Default: 'timeout' in the configuration, else 300." in text

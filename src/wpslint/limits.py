@@ -17,6 +17,7 @@ part) finishes before the document is abandoned; the size limits keep those call
 
 from __future__ import annotations
 
+import re
 import signal
 import threading
 import time
@@ -40,6 +41,9 @@ MAX_TEXT_CHARS = 20_000_000
 #: Once the time is up, the alarm repeats at this interval in case library code swallowed it.
 _REPEAT_SECONDS = 1.0
 
+_UNITS = {"": 1, "K": 2**10, "M": 2**20, "G": 2**30}
+_SIZE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([KMG]?)(?:I?B)?\s*$", re.IGNORECASE)
+
 
 @dataclass(frozen=True, slots=True)
 class Limits:
@@ -48,6 +52,16 @@ class Limits:
     max_pages: int | None = DEFAULT_MAX_PAGES
     max_bytes: int | None = DEFAULT_MAX_BYTES
     timeout: float | None = DEFAULT_TIMEOUT
+
+
+def parse_size(text: str) -> int | None:
+    """A number of bytes written as people write it (5000000, 500K, 200M, 1.5G, 200MB), or
+    None when ``text`` is not one; shared by ``--max-bytes`` and the ``max-bytes`` setting so
+    that both accept the same values."""
+    match = _SIZE.match(text)
+    if match is None:
+        return None
+    return int(float(match[1]) * _UNITS[match[2].upper()])
 
 
 def check_size(path: str, size: int, limit: int | None, what: str = "the file") -> None:

@@ -3,7 +3,7 @@
 ``main`` is the console entry point; importing the command modules registers them.
 """
 
-from wpslint.cli import check, diff, evaluate, rules, waive
+from wpslint.cli import check, clean, diff, evaluate, rules, waive
 from wpslint.cli.app import main
 
-__all__ = ["check", "diff", "evaluate", "main", "rules", "waive"]
+__all__ = ["check", "clean", "diff", "evaluate", "main", "rules", "waive"]

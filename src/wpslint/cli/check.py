@@ -101,7 +101,8 @@ def check(
     Settings come from wpslint.yaml, .wpslint.yaml or [tool.wpslint] in pyproject.toml,
     found in the checked folder or above (see the README). Waived findings (in
     wpslint-waivers.yaml) are not listed and never fail the run. Results of unchanged
-    documents are reused from .wpslint_cache/.
+    documents are reused from .wpslint_cache/, which prunes itself of results unused for 30
+    days; 'wpslint clean' removes it.
 
     \b
     Exit status:

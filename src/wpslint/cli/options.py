@@ -3,7 +3,9 @@
 
 The command line takes precedence over the configuration file: ``--select`` replaces its
 ``select``, ``--extend-select`` and ``--ignore`` add to its lists, ``--type`` sets every
-document's type, ``--jobs`` and ``--no-cache`` override ``jobs`` and ``cache``.
+document's type, ``--jobs`` and ``--no-cache`` override ``jobs`` and ``cache``, and
+``--max-pages``, ``--max-bytes``, ``--timeout`` and ``--(no-)assume-english`` override the
+settings of the same names.
 """
 
 from __future__ import annotations
@@ -121,10 +123,10 @@ def build_request(
     ignore: tuple[str, ...],
     rules_dir: Path | None,
     password: str | None,
-    max_pages: int,
-    max_bytes: int,
-    timeout: float,
-    assume_english: bool,
+    max_pages: int | None,
+    max_bytes: int | None,
+    timeout: float | None,
+    assume_english: bool | None,
     jobs: int | None,
     no_cache: bool,
     cache_dir: Path | None,
@@ -138,9 +140,10 @@ def build_request(
     from wpslint.run.checker import Request
     from wpslint.run.plan import Overrides
 
+    config = load_config(paths, config_file)
     return Request(
         paths=paths,
-        config=load_config(paths, config_file),
+        config=config,
         overrides=Overrides(
             doc_type=doc_type,
             select=parse_selectors(select, "--select") or None,
@@ -149,8 +152,8 @@ def build_request(
         ),
         rules_dir=rules_dir,
         password=password,
-        limits=limits_from(max_pages, max_bytes, timeout),
-        assume_english=assume_english,
+        limits=limits_from(config.limits, max_pages, max_bytes, timeout),
+        assume_english=config.assume_english if assume_english is None else assume_english,
         jobs=jobs,
         cache=not no_cache,
         cache_dir=cache_dir,

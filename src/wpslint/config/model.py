@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from wpslint.errors import ConfigError
+from wpslint.limits import Limits
 
 #: Thresholds of ``fail-on`` ("never": the run fails only on unreadable documents).
 FAIL_ON = ("error", "warning", "info", "never")
@@ -76,6 +77,10 @@ class Config:
     per_path: tuple[PathSettings, ...] = ()
     document_sets: tuple[DocumentSet, ...] = ()
     waivers: Path | None = None
+    #: The built-in limits with the file's ``max-pages``, ``max-bytes`` and ``timeout`` in
+    #: their place (0 in the file is None here: no limit); options given override each one.
+    limits: Limits = field(default_factory=Limits)
+    assume_english: bool = False
 
     @property
     def waivers_path(self) -> Path:

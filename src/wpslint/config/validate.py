@@ -8,12 +8,20 @@ the closest known key.
 from __future__ import annotations
 
 import difflib
+import math
 from pathlib import Path
 from typing import Any
 
 from wpslint.config.model import FAIL_ON, SHOW, Config, DocumentSet, PathSettings, Selector
 from wpslint.errors import ConfigError
 from wpslint.findings import DOC_TYPES, Severity
+from wpslint.limits import (
+    DEFAULT_MAX_BYTES,
+    DEFAULT_MAX_PAGES,
+    DEFAULT_TIMEOUT,
+    Limits,
+    parse_size,
+)
 from wpslint.rules.yamlsource import SourceMap
 
 KEYS = (
@@ -29,6 +37,10 @@ KEYS = (
     "per-path",
     "document-sets",
     "waivers",
+    "max-pages",
+    "max-bytes",
+    "timeout",
+    "assume-english",
 )
 PER_PATH_KEYS = ("glob", "type", "select", "ignore", "severity")
 LEVELS = tuple(level.value for level in Severity)
@@ -56,6 +68,8 @@ def build_config(data: Any, source: Path, root: Path, display: str) -> Config:
         per_path=_per_path(data),
         document_sets=_document_sets(data),
         waivers=root / _text(data, "waivers") if "waivers" in data else None,
+        limits=_limits(data),
+        assume_english=_flag(data, "assume-english", False),
     )
 
 
@@ -107,6 +121,37 @@ def _jobs(data: SourceMap) -> int | None:
     if value is not None and (isinstance(value, bool) or not isinstance(value, int) or value < 1):
         raise data.error("'jobs' must be a whole number of processes, at least 1", "jobs")
     return value
+
+
+def _limits(data: SourceMap) -> Limits:
+    """The built-in limits, with those the file sets in their place."""
+    pages = data.get("max-pages", DEFAULT_MAX_PAGES)
+    size = data.get("max-bytes", DEFAULT_MAX_BYTES)
+    seconds = data.get("timeout", DEFAULT_TIMEOUT)
+    return Limits(
+        max_pages=_limit(data, "max-pages", pages, int, "a whole number of pages"),
+        max_bytes=_limit(
+            data,
+            "max-bytes",
+            parse_size(size) if isinstance(size, str) else size,
+            int,
+            "a size such as 5000000, 500K, 200M or 1G",
+        ),
+        timeout=_limit(data, "timeout", seconds, (int, float), "a number of seconds"),
+    )
+
+
+def _limit(data: SourceMap, key: str, value: Any, kinds: type | tuple[type, ...], what: str) -> Any:
+    """``value`` as the limit ``key``, None for 0 as on the command line; a negative or
+    non-numeric value is an error, not a limit silently switched off."""
+    if (
+        isinstance(value, bool)
+        or not isinstance(value, kinds)
+        or (isinstance(value, float) and not math.isfinite(value))
+        or value < 0
+    ):
+        raise data.error(f"'{key}' must be {what} (0: no limit)", key)
+    return value or None
 
 
 def _per_path(data: SourceMap) -> tuple[PathSettings, ...]:

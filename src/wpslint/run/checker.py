@@ -18,7 +18,7 @@ from wpslint.limits import Limits
 from wpslint.paths import display_path
 from wpslint.rules.loader import load_ruleset
 from wpslint.rules.model import RuleSet
-from wpslint.run.cache import DIRECTORY, ReportCache, salt
+from wpslint.run.cache import ReportCache, cache_directory, salt
 from wpslint.run.files import collect
 from wpslint.run.globs import Globs
 from wpslint.run.plan import Overrides, Planner, Task
@@ -94,8 +94,14 @@ def _results(tasks: list[Task], request: Request, rules: RuleSet) -> tuple[list,
     config = request.config
     cache = None
     if request.cache and config.cache:
-        directory = request.cache_dir or config.root / DIRECTORY
-        key = salt(rules.sha256, use_parser=True) + f"|assume-english={request.assume_english}"
+        directory = cache_directory(config.root, request.cache_dir)
+        # A result is valid only under the settings it was made with: a document that passed
+        # within generous limits must be refused again when the limits are lowered.
+        limits = request.limits
+        key = salt(rules.sha256, use_parser=True) + (
+            f"|assume-english={request.assume_english}|max-pages={limits.max_pages}"
+            f"|max-bytes={limits.max_bytes}|timeout={limits.timeout}"
+        )
         cache = ReportCache(directory, key)
     results: list[DocumentReport | ReadFailure | None] = [None] * len(tasks)
     misses: list[tuple[int, str | None]] = []
@@ -125,6 +131,8 @@ def _results(tasks: list[Task], request: Request, rules: RuleSet) -> tuple[list,
             results[index] = outcome
             if cache and key and isinstance(outcome, DocumentReport):
                 cache.put(key, outcome)
+    if cache and tasks:
+        cache.prune()  # at most once a day; never fails the run
     return results, len(misses)
 
 
