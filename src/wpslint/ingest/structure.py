@@ -58,7 +58,8 @@ _OPENING_QUOTES = "\"'\u2018\u201c\u00ab"
 #: Lower-case words a title never ends with but a wrapped line of a sentence often does
 #: (title case writes them "Of", "With").
 _UNFINISHED = frozenset(
-    "a an the of for to and or nor by with in on at from into that which whose its their".split()
+    {"a", "an", "the", "of", "for", "to", "and", "or", "nor", "by", "with", "in", "on", "at"}
+    | {"from", "into", "that", "which", "whose", "its", "their"}
 )
 _LIST_START_CHARS = frozenset("-\u2013\u2014\u2022\u25aa\u25e6\u2023\u2219\u00b7*+(")
 
