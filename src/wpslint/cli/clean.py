@@ -7,27 +7,17 @@ from pathlib import Path
 import click
 
 from wpslint.cli.app import main, print_warning
+from wpslint.cli.options import cache_dir_option, config_option
 from wpslint.errors import WpslintError
 from wpslint.paths import display_path
 
 
 @main.command("clean", short_help="Remove the cache of results (.wpslint_cache/).")
 @click.argument("paths", nargs=-1, type=click.Path(exists=True), metavar="[PATH...]")
-@click.option(
-    "--config",
-    "config_file",
-    type=click.Path(exists=True, dir_okay=False, path_type=Path),
-    metavar="FILE",
-    help="The configuration file whose folder holds the cache, as with 'wpslint check --config'.",
+@config_option(
+    "The configuration file whose folder holds the cache, as with 'wpslint check --config'."
 )
-@click.option(
-    "--cache-dir",
-    type=click.Path(path_type=Path),
-    envvar="WPSLINT_CACHE_DIR",
-    show_envvar=True,
-    metavar="DIR",
-    help="Remove the cache in DIR, as given to 'wpslint check --cache-dir'.",
-)
+@cache_dir_option("Remove the cache in DIR, as given to 'wpslint check --cache-dir'.")
 def clean(paths: tuple[str, ...], config_file: Path | None, cache_dir: Path | None) -> None:
     """Remove the cache that 'wpslint check' keeps of unchanged documents' results.
 

@@ -28,14 +28,34 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 _SELECTORS = "ids, names or prefixes, comma-separated or repeated"
 
-OPTIONS = (
-    click.option(
+
+def config_option(help: str) -> Callable[[F], F]:
+    """``--config FILE``, shared by the commands that find a project's configuration."""
+    return click.option(
         "--config",
         "config_file",
         type=click.Path(exists=True, dir_okay=False, path_type=Path),
         metavar="FILE",
-        help="Use this configuration file instead of looking for wpslint.yaml, .wpslint.yaml "
-        "or a pyproject.toml with [tool.wpslint] in the checked folder and above.",
+        help=help,
+    )
+
+
+def cache_dir_option(help: str) -> Callable[[F], F]:
+    """``--cache-dir DIR`` (or ``WPSLINT_CACHE_DIR``), shared by ``check`` and ``clean``."""
+    return click.option(
+        "--cache-dir",
+        type=click.Path(file_okay=False, path_type=Path),
+        envvar="WPSLINT_CACHE_DIR",
+        show_envvar=True,
+        metavar="DIR",
+        help=help,
+    )
+
+
+OPTIONS = (
+    config_option(
+        "Use this configuration file instead of looking for wpslint.yaml, .wpslint.yaml "
+        "or a pyproject.toml with [tool.wpslint] in the checked folder and above."
     ),
     click.option(
         "--type",
@@ -88,14 +108,9 @@ OPTIONS = (
         help="Check every document again instead of reusing results stored in "
         ".wpslint_cache/ for unchanged files.",
     ),
-    click.option(
-        "--cache-dir",
-        type=click.Path(file_okay=False, path_type=Path),
-        envvar="WPSLINT_CACHE_DIR",
-        show_envvar=True,
-        metavar="DIR",
-        help="Keep the cache in DIR instead of .wpslint_cache/ in the project root (for a CI "
-        "cache step).",
+    cache_dir_option(
+        "Keep the cache in DIR instead of .wpslint_cache/ in the project root (for a CI "
+        "cache step)."
     ),
     click.option(
         "-q",
