@@ -116,6 +116,24 @@ def test_include_cycle(tmp_path: Path) -> None:
         load_ruleset(write_pack(tmp_path, RULE, base))
 
 
+@pytest.mark.parametrize(
+    ("concept", "message"),
+    [
+        ("  a: {description: a, terms: [x], context: nowhere}\n", "unknown context concept"),
+        ("  a: {description: a, terms: [x], context: [fund]}\n", "'context' must be the name"),
+        ("  a: {description: a, terms: [x], defined_terms: yes please}\n", "true or false"),
+        (
+            "  a: {description: a, terms: [x], context: b}\n  b: {description: b, include: [a]}\n",
+            "a -> b -> a",
+        ),
+    ],
+)
+def test_invalid_context_or_defined_terms(tmp_path: Path, concept: str, message: str) -> None:
+    with pytest.raises(ConfigError, match=message) as caught:
+        load_ruleset(write_pack(tmp_path, RULE, BASE + concept))
+    assert caught.value.path is not None and caught.value.path.endswith("base.yaml")
+
+
 def test_shipped_rules_load() -> None:
     ruleset = load_ruleset(default_rules_dir())
     ids = {rule.id for rule in ruleset.rules}

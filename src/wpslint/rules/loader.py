@@ -41,7 +41,15 @@ from wpslint.rules.regexcheck import regex_problem
 from wpslint.rules.yamlsource import SourceMap, load_yaml
 
 TOP_LEVEL_KEYS = {"concepts", "rules", "strength", "sections", "doctypes"}
-CONCEPT_KEYS = {"description", "terms", "include", "exclude", "patterns"}
+CONCEPT_KEYS = {
+    "description",
+    "terms",
+    "include",
+    "exclude",
+    "patterns",
+    "context",
+    "defined_terms",
+}
 RULE_REQUIRED = {
     "id",
     "name",
@@ -172,10 +180,12 @@ class _Collected:
     def build(self) -> RuleSet:
         concepts = {name: _concept(name, body) for name, (body, _) in self.concepts.items()}
         for concept in concepts.values():
+            body = self.concepts[concept.name][0]
             for included in concept.include:
                 if included not in concepts:
-                    body = self.concepts[concept.name][0]
                     raise body.error(f"includes unknown concept '{included}'", "include")
+            if concept.context is not None and concept.context not in concepts:
+                raise body.error(f"unknown context concept '{concept.context}'", "context")
         _check_include_cycles(concepts, self.concepts)
         if self.strength is None:
             raise ConfigError("no 'strength' definition found in the rule files")
@@ -215,6 +225,12 @@ def _concept(name: str, body: SourceMap) -> Concept:
         raise body.error(
             "'patterns' must be a list of token patterns (lists of mappings)", "patterns"
         )
+    context = body.get("context")
+    if context is not None and not isinstance(context, str):
+        raise body.error("'context' must be the name of a concept", "context")
+    defined_terms = body.get("defined_terms", False)
+    if not isinstance(defined_terms, bool):
+        raise body.error("'defined_terms' must be true or false", "defined_terms")
     for token in (token for pattern in patterns for token in pattern):
         _check_regexes(token, name)
     path, line = body.where()
@@ -225,6 +241,8 @@ def _concept(name: str, body: SourceMap) -> Concept:
         include=tuple(_strings(body, "include")),
         exclude=tuple(_strings(body, "exclude")),
         patterns=tuple(tuple(_plain(token) for token in p) for p in patterns),
+        context=context,
+        defined_terms=defined_terms,
         source=f"{path}:{line}",
     )
 
@@ -258,7 +276,7 @@ def _check_include_cycles(
             cycle = " -> ".join([*trail[trail.index(name) :], name])
             raise bodies[name][0].error(f"concepts include each other: {cycle}", "include")
         state[name] = "active"
-        for included in concepts[name].include:
+        for included in concepts[name].depends_on:
             visit(included, [*trail, name])
         state[name] = "done"
 

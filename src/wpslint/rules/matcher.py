@@ -21,6 +21,7 @@ from spacy.vocab import Vocab
 
 from wpslint.errors import ConfigError
 from wpslint.nlp.pipeline import Pipeline
+from wpslint.rules.definitions import Definition, find_definitions
 from wpslint.rules.model import Concept
 from wpslint.rules.regexcheck import MAX_REGEX_TEXT
 
@@ -111,6 +112,7 @@ class ConceptMatcher:
                     path=concepts[name].source.rsplit(":", 1)[0],
                 ) from None
         self._order = _include_order(concepts)
+        self._pipeline = pipeline
         self._strings = vocab.strings
         self._keys: dict[int, tuple[str, bool]] = {}
 
@@ -133,16 +135,42 @@ class ConceptMatcher:
         for match_id, start, end in self._shapes(doc) if len(self._shapes) else ():
             own[key_of(match_id)[0]].append((start, end))
         hits: dict[str, list[Hit]] = {}
+        definitions: list[Definition] | None = None
         for name in self._order:
+            concept = self._concepts[name]
             found = own.get(name, [])
-            for included in self._concepts[name].include:
+            for included in concept.include:
                 found = found + hits.get(included, [])
             if name in excluded:
                 spans = sorted(excluded[name])
                 found = [hit for hit in found if not _inside_any(hit, spans)]
+            if concept.context is not None and concept.context not in hits:
+                found = []
+            if concept.defined_terms and found:
+                if definitions is None:
+                    definitions = find_definitions(doc.text)
+                found = found + self._defined_term_hits(doc, definitions, found)
             if found:
                 hits[name] = sorted(set(found))
         return hits
+
+    def _defined_term_hits(
+        self, doc: Doc, definitions: list[Definition], found: list[Hit]
+    ) -> list[Hit]:
+        """Where the terms the document defines by one of ``found`` occur in it."""
+        starts = sorted(doc[start].idx for start, _ in found)
+        terms = {
+            definition.term
+            for definition in definitions
+            if bisect.bisect_left(starts, definition.start)
+            < bisect.bisect_left(starts, definition.end)
+        }
+        if not terms:
+            return []
+        matcher = PhraseMatcher(doc.vocab, attr="NORM")
+        forms = [form for term in sorted(terms) for form in term_variants(term)]
+        matcher.add("defined", self._pipeline.pattern_docs(forms))
+        return [(start, end) for _, start, end in matcher(doc)]
 
     def _key_of(self, match_id: int) -> tuple[str, bool]:
         """The concept a match id stands for, and whether it is one of its exclusions."""
@@ -269,7 +297,8 @@ def _inside_any(hit: Hit, spans: list[Hit]) -> bool:
 
 
 def _include_order(concepts: dict[str, Concept]) -> list[str]:
-    """Concept names ordered so that every concept comes after those it includes."""
+    """Concept names ordered so that every concept comes after those it includes, and after
+    its context."""
     order: list[str] = []
     placed: set[str] = set()
 
@@ -277,8 +306,8 @@ def _include_order(concepts: dict[str, Concept]) -> list[str]:
         if name in placed:
             return
         placed.add(name)
-        for included in concepts[name].include:
-            place(included)
+        for needed in concepts[name].depends_on:
+            place(needed)
         order.append(name)
 
     for name in concepts:

@@ -23,7 +23,13 @@ SYNTAX_ANALYSES = {
 
 @dataclass(frozen=True, slots=True)
 class Concept:
-    """A named term list. ``include`` names other concepts whose hits count as this one's."""
+    """A named term list. ``include`` names other concepts whose hits count as this one's.
+
+    ``context`` names a concept a document must mention (anywhere, headings too) for this
+    one's hits to count in it: "participants" stand for the peacebuilders only in a document
+    about peacebuilders. With ``defined_terms``, a term the document defines as this concept
+    ('"covered individual" means a woman peacebuilder ...') is a hit of it there too.
+    """
 
     name: str
     description: str
@@ -31,7 +37,14 @@ class Concept:
     include: tuple[str, ...] = ()
     exclude: tuple[str, ...] = ()
     patterns: tuple[tuple[dict, ...], ...] = ()
+    context: str | None = None
+    defined_terms: bool = False
     source: str = ""
+
+    @property
+    def depends_on(self) -> tuple[str, ...]:
+        """The concepts whose hits this one's need first."""
+        return (*self.include, self.context) if self.context else self.include
 
 
 @dataclass(frozen=True, slots=True)
