@@ -53,7 +53,7 @@ class Engine:
         self, analysis: Analysis, doc_type: str, rules: Iterable[Rule] | None = None
     ) -> Evaluation:
         """One result per rule (all rules of the set unless ``rules`` is given)."""
-        hits = self.matcher.find(analysis.doc)
+        hits = self.matcher.find(analysis.doc, analysis.document.text)
         context = _Context(analysis, hits, self.ruleset, self.syntax)
         chosen = self.ruleset.rules if rules is None else rules  # an empty list: no rules
         checks = [context.check(rule, doc_type) for rule in chosen]
@@ -162,7 +162,8 @@ class _Context:
         if isinstance(condition, ConceptRef):
             return self._concept_units(condition.concept, scope)
         if isinstance(condition, AnyOf):
-            return _Union([self.units(child, scope) for child in condition.conditions])
+            found = [self.units(child, scope) for child in condition.conditions]
+            return _Joined(found, set().union(*found))
         if isinstance(condition, AllOf):
             return self._all(condition, scope)
         if isinstance(condition, Where):
@@ -202,7 +203,7 @@ class _Context:
         for child in children:
             if isinstance(child, Syntax):  # last: the parser sees only the candidates left
                 keys = self._syntax_filter(child.analysis, keys)
-        return {unit: [hit for units in found for hit in units[unit]] for unit in keys}
+        return _Joined(found, keys)
 
     def _syntax_filter(self, analysis: str, sentences: set[int]) -> set[int]:
         """The sentences (units of sentence scope) for which ``analysis`` holds."""
@@ -220,8 +221,7 @@ class _Context:
         for units in found:
             for unit in units:
                 counts[unit] += 1
-        keys = {unit for unit, count in counts.items() if count >= condition.count}
-        return {unit: [hit for units in found for hit in units.get(unit, ())] for unit in keys}
+        return _Joined(found, {unit for unit, count in counts.items() if count >= condition.count})
 
     def _near(self, condition: Near, scope: str) -> Units:
         found = [self.units(child, scope) for child in condition.conditions]
@@ -364,17 +364,18 @@ def _outside(hits: dict[str, list[Hit]], ranges: list[tuple[int, int]]) -> dict[
     return {name: found for name, found in kept.items() if found}
 
 
-class _Union(Mapping[int, list[Hit]]):
-    """The units of any of several conditions; a unit's hits are gathered when asked for.
+class _Joined(Mapping[int, list[Hit]]):
+    """Units where several conditions combine; a unit's hits are gathered when asked for.
 
-    Conditions such as ``concept: [civil_society, funded_body]`` unite concepts with thousands
-    of hits in a long plan, and the ``all`` around them usually keeps few of their units:
-    uniting the unit sets is cheap, concatenating every unit's hits would not be.
+    ``any``, ``all`` and ``at_least`` decide their units with set operations on their parts'
+    units; most of those units then only meet more set operations (an ``all`` around them),
+    and few become evidence. Concatenating every unit's hits up front cost more than the rest
+    of the rule evaluation on a long plan, where concepts have thousands of hits.
     """
 
-    def __init__(self, parts: list[Units]) -> None:
+    def __init__(self, parts: list[Units], keys: set[int]) -> None:
         self._parts = [part for part in parts if part]
-        self._keys: set[int] = set().union(*self._parts)
+        self._keys = keys
         self._gathered: dict[int, list[Hit]] = {}
 
     def __getitem__(self, unit: int) -> list[Hit]:

@@ -15,6 +15,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable
 from typing import ClassVar
 
+from spacy.attrs import IDX
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
@@ -121,8 +122,12 @@ class ConceptMatcher:
         if forms:
             self._phrases.add(key, pipeline.pattern_docs(forms))
 
-    def find(self, doc: Doc) -> dict[str, list[Hit]]:
-        """Hits per concept name (sorted, deduplicated); concepts without hits are absent."""
+    def find(self, doc: Doc, text: str | None = None) -> dict[str, list[Hit]]:
+        """Hits per concept name (sorted, deduplicated); concepts without hits are absent.
+
+        ``text`` is the document's text when the caller has it (``Doc.text`` joins every
+        token again); definitions are looked for in it.
+        """
         own: dict[str, list[Hit]] = defaultdict(list)
         excluded: dict[str, list[Hit]] = defaultdict(list)
         key_of = self._key_of
@@ -148,7 +153,7 @@ class ConceptMatcher:
                 found = []
             if concept.defined_terms and found:
                 if definitions is None:
-                    definitions = find_definitions(doc.text)
+                    definitions = find_definitions(doc.text if text is None else text)
                 found = found + self._defined_term_hits(doc, definitions, found)
             if found:
                 hits[name] = sorted(set(found))
@@ -158,7 +163,8 @@ class ConceptMatcher:
         self, doc: Doc, definitions: list[Definition], found: list[Hit]
     ) -> list[Hit]:
         """Where the terms the document defines by one of ``found`` occur in it."""
-        starts = sorted(doc[start].idx for start, _ in found)
+        offsets = doc.to_array(IDX)
+        starts = sorted(int(offsets[start]) for start, _ in found)
         terms = {
             definition.term
             for definition in definitions
@@ -211,34 +217,52 @@ class _LexemeFlags:
         return registry
 
     def rewrite_all(self, patterns: dict[str, list[list[dict]]]) -> dict[str, list[list[dict]]]:
-        """Every pattern with flags substituted, first tokens before the others."""
-        rewritten = {name: [list(p) for p in found] for name, found in patterns.items()}
-        for first in (True, False):
-            for found in rewritten.values():
-                for pattern in found:
-                    positions = [0] if first else range(1, len(pattern))
-                    for index in positions:
-                        pattern[index] = self.rewrite(pattern[index])
-        return rewritten
+        """Every pattern with flags substituted, leading tokens before the others.
 
-    def rewrite(self, token: dict) -> dict:
-        for attr in ("LOWER", "ORTH", "TEXT", "NORM"):
-            value = token.get(attr)
-            if not isinstance(value, dict) or len(value) != 1:
-                continue
-            ((operator, argument),) = value.items()
-            if operator == "IN" and isinstance(argument, list):
-                key: object = frozenset(str(word) for word in argument)
-            elif operator == "REGEX" and isinstance(argument, str) and attr != "NORM":
-                key = argument
-            else:
-                continue
-            flag = self._flag(attr, operator, key)
+        A leading token (the first, or one after optional tokens) is tested at every position
+        of the document, so its spec gets a flag first: expressions, then word lists, the
+        longest first. A short leading word list left without a flag becomes one pattern per
+        word: an exact word is tested in C. Other specs get the flags left over; they are
+        tested only where a match has begun.
+        """
+        leading = {
+            key
+            for found in patterns.values()
+            for pattern in found
+            for index in _leading_positions(pattern)
+            if (key := _spec_key(pattern[index])) is not None
+        }
+        for key in sorted(leading, key=_flag_priority):
+            self._flag(*key)
+        for found in patterns.values():
+            for pattern in found:
+                for token in pattern:
+                    key = _spec_key(token)
+                    if key is not None and key not in leading:
+                        self._flag(*key)
+        return {
+            name: [split for pattern in found for split in self._rewrite(pattern)]
+            for name, found in patterns.items()
+        }
+
+    def _rewrite(self, pattern: list[dict]) -> list[list[dict]]:
+        """``pattern`` with its flags, split per word at its first short unflagged list."""
+        rewritten = []
+        for token in pattern:
+            key = _spec_key(token)
+            flag = self._flags.get(key) if key is not None else None
             if flag is not None:
-                rewritten = {k: v for k, v in token.items() if k != attr}
-                rewritten[flag] = True
-                return rewritten
-        return token
+                token = {k: v for k, v in token.items() if k != key[0]} | {flag: True}
+            rewritten.append(token)
+        for index in _leading_positions(rewritten):
+            key = _spec_key(rewritten[index])
+            if key is not None and key[1] == "IN" and len(key[2]) <= _MAX_SPLIT:
+                attr, _, words = key
+                return [
+                    [*rewritten[:index], rewritten[index] | {attr: word}, *rewritten[index + 1 :]]
+                    for word in sorted(words)
+                ]
+        return [rewritten]
 
     def _flag(self, attr: str, operator: str, key: object) -> int | None:
         if (attr, operator, key) not in self._flags:
@@ -251,6 +275,45 @@ class _LexemeFlags:
                 self._full = True
                 return None
         return self._flags[(attr, operator, key)]
+
+
+#: Longest leading word list split into one pattern per word when it has no flag.
+_MAX_SPLIT = 8
+
+
+def _spec_key(token: dict) -> tuple[str, str, object] | None:
+    """What a flag for ``token``'s word-set or expression spec would test, if it has one."""
+    for attr in ("LOWER", "ORTH", "TEXT", "NORM"):
+        value = token.get(attr)
+        if not isinstance(value, dict) or len(value) != 1:
+            continue
+        ((operator, argument),) = value.items()
+        if operator == "IN" and isinstance(argument, list):
+            return attr, operator, frozenset(str(word) for word in argument)
+        if operator == "REGEX" and isinstance(argument, str) and attr != "NORM":
+            return attr, operator, argument
+    return None
+
+
+def _leading_positions(pattern: list[dict]) -> list[int]:
+    """The tokens a match can start with: the first, and each one after optional tokens."""
+    positions = []
+    for index, token in enumerate(pattern):
+        positions.append(index)
+        if token.get("OP") not in ("?", "*"):
+            break
+    return positions
+
+
+def _flag_priority(key: tuple[str, str, object]) -> tuple[int, int, str]:
+    """Expressions first (they cannot be split), then word lists, the longest first."""
+    _, operator, argument = key
+    size = len(argument) if isinstance(argument, frozenset) else 0
+    return (
+        0 if operator == "REGEX" else 1,
+        -size,
+        repr(sorted(map(str, argument))) if size else str(argument),
+    )
 
 
 def _lexeme_test(
