@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable
@@ -52,26 +53,30 @@ def pattern_phrases(pattern: list[dict]) -> tuple[str, list[list[str]]] | None:
     if len(attrs) != 1 or not attrs <= set(_LITERAL):
         return None
     attr = attrs.pop()
-    sequences: list[list[str]] = [[]]
+    choices: list[list[str | None]] = []  # None: an optional token left out
+    count = 1
     for token in pattern:
         value = token.get(attr)
         if len(token) != (2 if "OP" in token else 1) or token.get("OP", "?") != "?":
             return None
         if isinstance(value, dict) and set(value) == {"IN"}:
-            words = [str(word) for word in value["IN"]]
+            words: list[str | None] = [str(word) for word in value["IN"]]
         elif isinstance(value, str):
             words = [value]
         else:
             return None
         if attr == "LOWER":
-            words = [word.lower() for word in words]
-        options: list[list[str]] = [[word] for word in words]
+            words = [word.lower() for word in words if word is not None]
         if token.get("OP") == "?":
-            options.append([])
-        sequences = [seq + option for seq in sequences for option in options]
-        if len(sequences) > MAX_PHRASES:
+            words.append(None)
+        count *= len(words)
+        if count > MAX_PHRASES:
             return None
-    return attr, [seq for seq in sequences if seq]
+        choices.append(words)
+    phrases = [
+        [word for word in chosen if word is not None] for chosen in itertools.product(*choices)
+    ]
+    return attr, [phrase for phrase in phrases if phrase]
 
 
 def term_variants(term: str) -> list[str]:
