@@ -24,7 +24,7 @@ CONCEPTS = """
 concepts:
   defenders:
     description: Peacebuilders and defenders.
-    terms: [women peacebuilder, human rights defender, peace-builder]
+    terms: [women peacebuilder, human rights defender, defender, peace-builder]
     exclude: [public defender]
   funding:
     description: Money.
@@ -207,6 +207,24 @@ rules:
     tests:
       present: ["Relocation shall be offered. Human rights defenders qualify."]
       missing: ["Relocation shall be offered. Everyone qualifies."]
+  - id: TST10
+    name: relocation-in-section-on-defenders
+    kind: requirement
+    applies_to: [nap]
+    severity: error
+    message: No relocation for defenders.
+    rationale: R.
+    sources: [ICAN-R9]
+    security: [physical]
+    remedy: R.
+    scope: block
+    match:
+      all:
+        - concept: relocation
+        - any: [{concept: defenders}, {heading: defenders}]
+    tests:
+      present: ["# Protection of defenders\n\n## Measures\n\nRelocation shall be offered."]
+      missing: ["# Protection of defenders\n\n# Other\n\nRelocation shall be offered."]
   - id: TST07
     name: unassigned
     kind: quality
@@ -383,7 +401,7 @@ def test_block_structure_from_builder(linter: Linter) -> None:
 
 def test_embedded_examples_run_through_selftest(linter: Linter) -> None:
     count, failures = run_rule_tests(linter)
-    assert count == 18
+    assert count == 20
     assert failures == []
 
 
@@ -483,3 +501,16 @@ def test_near_over_merged_concept_lists(linter: Linter) -> None:
     )
     report = linter.check_text(text, doc_type="nap", rules=[rule])
     assert report.checks[0].status is Status.PRESENT
+
+
+def test_heading_conditions_reach_down_to_the_next_heading_of_their_level(
+    linter: Linter,
+) -> None:
+    text = (
+        "# Protection of human rights defenders\n\nIntroduction.\n\n## Measures\n\n"
+        "Relocation shall be offered.\n\n# Budget\n\nRelocation costs are covered."
+    )
+    result = check(linter, "TST10", text)
+    assert result.status is Status.PRESENT
+    assert [e.text for e in result.evidence] == ["Relocation shall be offered."]
+    assert status(linter, "TST10", "# Budget\n\nRelocation shall be offered.") is Status.MISSING

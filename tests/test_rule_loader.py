@@ -134,6 +134,15 @@ def test_invalid_context_or_defined_terms(tmp_path: Path, concept: str, message:
     assert caught.value.path is not None and caught.value.path.endswith("base.yaml")
 
 
+def test_heading_takes_concept_names(tmp_path: Path) -> None:
+    rules = load_ruleset(
+        write_pack(tmp_path, RULE.replace("- not: {concept: hedge}", "- heading: [fund, hedge]"))
+    )
+    assert "hedge" in rules.get("ABC01").concepts_used()
+    error = load_error(tmp_path, RULE.replace("- not: {concept: hedge}", "- heading: nowhere"))
+    assert "unknown concept 'nowhere'" in str(error) and error.line == 16
+
+
 def test_shipped_rules_load() -> None:
     ruleset = load_ruleset(default_rules_dir())
     ids = {rule.id for rule in ruleset.rules}

@@ -160,6 +160,17 @@ class Analysis:
         return result
 
     @cached_property
+    def headings(self) -> list[tuple[int, int, int]]:
+        """Token range and level (1 when the reader gave none) of each heading, in order."""
+        levels = [
+            block.level or 1 for block in self.document.blocks if block.kind.value == "heading"
+        ]
+        return [
+            (start, end, level)
+            for (start, end), level in zip(self.heading_tokens, levels, strict=True)
+        ]
+
+    @cached_property
     def heading_tokens(self) -> list[tuple[int, int]]:
         """Token ranges of the heading blocks, in order."""
         starts = self._block_token_starts

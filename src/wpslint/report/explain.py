@@ -18,6 +18,7 @@ from wpslint.rules.model import (
     Concept,
     ConceptRef,
     Condition,
+    Heading,
     Near,
     Not,
     Rule,
@@ -95,6 +96,8 @@ def _condition(condition: Condition, indent: str) -> list[str]:
         return [f"{indent}{condition.concept}"]
     if isinstance(condition, Syntax):
         return [f"{indent}grammar: {SYNTAX_ANALYSES[condition.analysis]}"]
+    if isinstance(condition, Heading):
+        return [f"{indent}under a heading that names {', '.join(condition.concepts)}"]
     if isinstance(condition, Not | Where):
         prefix = "not" if isinstance(condition, Not) else "in a passage that also has"
         lines = _condition(condition.condition, indent)

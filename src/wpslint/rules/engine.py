@@ -29,6 +29,7 @@ from wpslint.rules.model import (
     AtLeast,
     ConceptRef,
     Condition,
+    Heading,
     Near,
     Not,
     Rule,
@@ -168,6 +169,8 @@ class _Context:
             return self._all(condition, scope)
         if isinstance(condition, Where):
             return {unit: [] for unit in self.units(condition.condition, scope)}
+        if isinstance(condition, Heading):
+            return self._under_heading(condition.concepts, scope)
         if isinstance(condition, Not):
             excluded = self.units(condition.condition, scope)
             count = self.analysis.unit_count(scope)
@@ -191,6 +194,28 @@ class _Context:
                 else {}
             )
         return self._grouped[key]
+
+    def _under_heading(self, concepts: tuple[str, ...], scope: str) -> Units:
+        """The units under a heading that names one of ``concepts``: from the heading to the
+        next heading of the same or a higher level."""
+        analysis = self.analysis
+        headings = analysis.headings
+        units: Units = {}
+        for number, (start, end, level) in enumerate(headings):
+            if not any(self._hit_between(concept, start, end) for concept in concepts):
+                continue
+            stop = next(
+                (later[0] for later in headings[number + 1 :] if later[2] <= level),
+                len(analysis.doc),
+            )
+            first, last = analysis.units_of(scope, [start, stop - 1])
+            units.update({unit: [] for unit in range(first, last + 1)})
+        return units
+
+    def _hit_between(self, concept: str, start: int, end: int) -> bool:
+        hits = self.heading_hits.get(concept, ())
+        index = bisect.bisect_left(hits, (start, 0))
+        return index < len(hits) and hits[index][0] < end
 
     def _all(self, condition: AllOf, scope: str) -> Units:
         children = condition.conditions

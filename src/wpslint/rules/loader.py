@@ -28,6 +28,7 @@ from wpslint.rules.model import (
     Concept,
     ConceptRef,
     Condition,
+    Heading,
     Near,
     Not,
     Rule,
@@ -74,7 +75,7 @@ TEST_STATUSES = {
     Kind.QUALITY: ("flagged", "clear"),
 }
 FLAGS = ("matched", "absent")
-OPERATORS = ("concept", "all", "any", "not", "where", "near", "at_least", "syntax")
+OPERATORS = ("concept", "all", "any", "not", "where", "heading", "near", "at_least", "syntax")
 RULE_ID = re.compile(r"^[A-Z]{2,6}\d{2,3}$")
 RULE_NAME = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
 CONCEPT_NAME = re.compile(r"^[a-z][a-z0-9_]*$")
@@ -384,13 +385,15 @@ def _condition(
     extra = {"near": {"within"}, "at_least": {"of"}}.get(operator, set())
     _check_keys(node, {operator, *extra}, {operator, *extra}, f"'{operator}' condition")
     value = node[operator]
-    if operator == "concept":
+    if operator in ("concept", "heading"):
         names = [value] if isinstance(value, str) else value
         if not isinstance(names, list) or not names or not all(isinstance(n, str) for n in names):
-            raise node.error("'concept' takes a concept name or a list of names", operator)
+            raise node.error(f"'{operator}' takes a concept name or a list of names", operator)
         for name in names:
             if name not in concepts:
                 raise node.error(f"unknown concept '{name}'", operator)
+        if operator == "heading":
+            return Heading(tuple(names))
         refs = tuple(ConceptRef(name) for name in names)
         return refs[0] if len(refs) == 1 else AnyOf(refs)
     if operator == "syntax":

@@ -75,6 +75,15 @@ class Where:
 
 
 @dataclass(frozen=True, slots=True)
+class Heading:
+    """Holds in the units under a heading (of any level above them) that names one of
+    ``concepts``: the paragraphs of a section titled "Protection of women peacebuilders" are
+    about them without naming them again. Adds no evidence."""
+
+    concepts: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class Near:
     conditions: tuple[Condition, ...]
     within: int
@@ -93,7 +102,7 @@ class Syntax:
     analysis: str
 
 
-Condition = ConceptRef | AllOf | AnyOf | Not | Where | Near | AtLeast | Syntax
+Condition = ConceptRef | AllOf | AnyOf | Not | Where | Heading | Near | AtLeast | Syntax
 
 
 @dataclass(frozen=True, slots=True)
@@ -186,6 +195,8 @@ def positive_concepts(condition: Condition) -> set[str]:
         return set()
     if isinstance(condition, Where):
         return positive_concepts(condition.condition)
+    if isinstance(condition, Heading):
+        return set(condition.concepts)
     return set().union(*(positive_concepts(child) for child in condition.conditions))
 
 
@@ -196,6 +207,8 @@ def _concepts_in(condition: Condition) -> set[str]:
         return set()
     if isinstance(condition, Not | Where):
         return _concepts_in(condition.condition)
+    if isinstance(condition, Heading):
+        return set(condition.concepts)
     names: set[str] = set()
     for child in condition.conditions:
         names |= _concepts_in(child)
@@ -213,6 +226,7 @@ __all__ = [
     "Concept",
     "ConceptRef",
     "Condition",
+    "Heading",
     "Near",
     "Not",
     "Rule",
