@@ -22,8 +22,8 @@ from wpslint.rules.model import AllOf, AnyOf, ConceptRef, Not, RuleSet, Syntax, 
 
 CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 
-# Measured on corpus/ (34 labelled documents, 67 rules): micro-F1 0.992, evidence overlap
-# 0.954. The floors sit about 0.02 below. They must only ever be raised: a change that
+# Measured on corpus/ (42 labelled documents, 67 rules): micro-F1 0.992, evidence overlap
+# 0.947. The floors sit about 0.02 and 0.01 below. They must only ever be raised: a change that
 # lowers the accuracy on the labelled corpus below them is a regression to fix, not a floor
 # to lower (and labels are never edited to make a score go up).
 ACCURACY_FLOOR = 0.97
@@ -274,7 +274,7 @@ def test_result_aggregates() -> None:
 
 def test_accuracy_on_the_labelled_corpus_stays_above_the_floors() -> None:
     result = evaluate_corpus(CORPUS, default_linter())
-    assert len(result.documents) >= 34
+    assert len(result.documents) >= 42
     assert (result.micro.f1 or 0.0) >= ACCURACY_FLOOR, result.micro
     assert (result.evidence_overlap.rate or 0.0) >= EVIDENCE_OVERLAP_FLOOR
 
