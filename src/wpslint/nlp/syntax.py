@@ -30,6 +30,11 @@ _RELATIVE = {"who", "which", "that", "whom", "whose", "where"}
 _BARE_PARTICIPLES = {"set", "put", "cut", "let", "shut", "spread", "read", "upset", "cast"}
 
 
+#: Sentences parsed at a time: spaCy's default (1,000) held the activations of a 500-page
+#: plan's candidates at once, 165 MB more than the check without the parser; 32 costs no
+#: measurable speed.
+_BATCH = 32
+
 #: Components of the trained pipeline the analyses do not use: they read dependency labels
 #: only, and the parser has its own token-vector listener. Leaving them out makes loading a
 #: fifth faster and parsing 40% faster, with the same labels.
@@ -69,7 +74,7 @@ class SyntaxAnalyser:
         # The parser sees only sentences a cheap pattern cannot rule out.
         results = [False] * len(sentences)
         candidates = [i for i, sentence in enumerate(sentences) if _candidates[analysis](sentence)]
-        docs = parser.pipe(sentences[i].text for i in candidates)
+        docs = parser.pipe((sentences[i].text for i in candidates), batch_size=_BATCH)
         for index, doc in zip(candidates, docs, strict=True):
             results[index] = _parsed_checks[analysis](doc)
         return results, parser_name(parser)
