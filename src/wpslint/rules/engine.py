@@ -10,7 +10,6 @@ sentence's commitment strength (binding or hedged) decides between present and w
 from __future__ import annotations
 
 import bisect
-import itertools
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
@@ -185,14 +184,10 @@ class _Context:
         key = (concept, scope)
         if key not in self._grouped:
             hits = self.hits.get(concept, [])
-            units = self.analysis.units_of(scope, [start for start, _ in hits])
+            units = numpy.asarray(self.analysis.units_of(scope, [start for start, _ in hits]))
             # Hits are sorted, so their units are too: cut the list where the unit changes.
             cuts = [0, *(numpy.flatnonzero(numpy.diff(units)) + 1).tolist(), len(hits)]
-            self._grouped[key] = (
-                {units[start]: hits[start:end] for start, end in itertools.pairwise(cuts)}
-                if hits
-                else {}
-            )
+            self._grouped[key] = _Grouped(hits, units[cuts[:-1]].tolist() if hits else [], cuts)
         return self._grouped[key]
 
     def _under_heading(self, concepts: tuple[str, ...], scope: str) -> Units:
@@ -387,6 +382,32 @@ def _outside(hits: dict[str, list[Hit]], ranges: list[tuple[int, int]]) -> dict[
         covered.update(range(start, end))
     kept = {name: [hit for hit in found if hit[0] not in covered] for name, found in hits.items()}
     return {name: found for name, found in kept.items() if found}
+
+
+class _Grouped(Mapping[int, list[Hit]]):
+    """A concept's sorted hits grouped by unit: ``hits[cuts[i]:cuts[i + 1]]`` lie in unit
+    ``keys[i]``. A unit's slice is cut when asked for; most units only meet set operations."""
+
+    def __init__(self, hits: list[Hit], keys: list[int], cuts: list[int]) -> None:
+        self._hits = hits
+        self._keys = keys
+        self._cuts = cuts
+        self._set = set(keys)
+
+    def __getitem__(self, unit: int) -> list[Hit]:
+        if unit not in self._set:
+            raise KeyError(unit)
+        index = bisect.bisect_left(self._keys, unit)
+        return self._hits[self._cuts[index] : self._cuts[index + 1]]
+
+    def __contains__(self, unit: object) -> bool:
+        return unit in self._set
+
+    def __iter__(self) -> Iterator[int]:
+        return iter(self._keys)
+
+    def __len__(self) -> int:
+        return len(self._keys)
 
 
 class _Joined(Mapping[int, list[Hit]]):

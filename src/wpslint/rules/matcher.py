@@ -146,6 +146,7 @@ class ConceptMatcher:
             own[key_of(match_id)[0]].append((start, end))
         hits: dict[str, list[Hit]] = {}
         definitions: list[Definition] | None = None
+        occurrences: dict[str, list[Hit]] = {}
         for name in self._order:
             concept = self._concepts[name]
             found = own.get(name, [])
@@ -159,29 +160,23 @@ class ConceptMatcher:
             if concept.defined_terms and found:
                 if definitions is None:
                     definitions = find_definitions(doc.text if text is None else text)
-                found = found + self._defined_term_hits(doc, definitions, found)
+                    occurrences = self._occurrences(doc, {d.term for d in definitions})
+                found = found + _defined_term_hits(doc, definitions, occurrences, found)
             if found:
                 hits[name] = sorted(set(found))
         return hits
 
-    def _defined_term_hits(
-        self, doc: Doc, definitions: list[Definition], found: list[Hit]
-    ) -> list[Hit]:
-        """Where the terms the document defines by one of ``found`` occur in it."""
-        offsets = doc.to_array(IDX)
-        starts = sorted(int(offsets[start]) for start, _ in found)
-        terms = {
-            definition.term
-            for definition in definitions
-            if bisect.bisect_left(starts, definition.start)
-            < bisect.bisect_left(starts, definition.end)
-        }
+    def _occurrences(self, doc: Doc, terms: set[str]) -> dict[str, list[Hit]]:
+        """Where each of ``terms`` occurs in ``doc`` (one phrase matcher for all of them)."""
         if not terms:
-            return []
+            return {}
         matcher = PhraseMatcher(doc.vocab, attr="NORM")
-        forms = [form for term in sorted(terms) for form in term_variants(term)]
-        matcher.add("defined", self._pipeline.pattern_docs(forms))
-        return [(start, end) for _, start, end in matcher(doc)]
+        for term in terms:
+            matcher.add(term, self._pipeline.pattern_docs(term_variants(term)))
+        found: dict[str, list[Hit]] = defaultdict(list)
+        for match_id, start, end in matcher(doc):
+            found[self._strings[match_id]].append((start, end))
+        return found
 
     def _key_of(self, match_id: int) -> tuple[str, bool]:
         """The concept a match id stands for, and whether it is one of its exclusions."""
@@ -191,6 +186,20 @@ class ConceptMatcher:
             exclusion = text.startswith(_EXCLUDE)
             key = self._keys[match_id] = (text.removeprefix(_EXCLUDE), exclusion)
         return key
+
+
+def _defined_term_hits(
+    doc: Doc, definitions: list[Definition], occurrences: dict[str, list[Hit]], found: list[Hit]
+) -> list[Hit]:
+    """Where the terms the document defines by one of ``found`` occur in it."""
+    offsets = doc.to_array(IDX)
+    starts = sorted(int(offsets[start]) for start, _ in found)
+    return [
+        hit
+        for definition in definitions
+        if bisect.bisect_left(starts, definition.start) < bisect.bisect_left(starts, definition.end)
+        for hit in occurrences.get(definition.term, ())
+    ]
 
 
 class _LexemeFlags:
