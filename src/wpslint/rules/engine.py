@@ -384,63 +384,64 @@ def _outside(hits: dict[str, list[Hit]], ranges: list[tuple[int, int]]) -> dict[
     return {name: found for name, found in kept.items() if found}
 
 
-class _Grouped(Mapping[int, list[Hit]]):
-    """A concept's sorted hits grouped by unit: ``hits[cuts[i]:cuts[i + 1]]`` lie in unit
-    ``keys[i]``. A unit's slice is cut when asked for; most units only meet set operations."""
+class _LazyUnits(Mapping[int, list[Hit]]):
+    """Units known up front, with each unit's hits worked out only when asked for.
 
-    def __init__(self, hits: list[Hit], keys: list[int], cuts: list[int]) -> None:
-        self._hits = hits
+    Set operations decide which units a condition holds in; most units only meet more set
+    operations (an ``all`` around them), and few become evidence. Building every unit's hit
+    list up front cost more than the rest of the rule evaluation on a long plan, where
+    concepts have thousands of hits.
+    """
+
+    def __init__(self, keys: list[int] | set[int]) -> None:
         self._keys = keys
-        self._cuts = cuts
-        self._set = set(keys)
+        self._members = keys if isinstance(keys, set) else set(keys)
 
     def __getitem__(self, unit: int) -> list[Hit]:
-        if unit not in self._set:
+        if unit not in self._members:
             raise KeyError(unit)
+        return self._hits_of(unit)
+
+    def _hits_of(self, unit: int) -> list[Hit]:
+        raise NotImplementedError
+
+    def __contains__(self, unit: object) -> bool:
+        return unit in self._members
+
+    def __iter__(self) -> Iterator[int]:
+        return iter(self._keys)
+
+    def __len__(self) -> int:
+        return len(self._members)
+
+
+class _Grouped(_LazyUnits):
+    """A concept's sorted hits by unit: ``hits[cuts[i]:cuts[i + 1]]`` lie in unit ``keys[i]``."""
+
+    def __init__(self, hits: list[Hit], keys: list[int], cuts: list[int]) -> None:
+        super().__init__(keys)
+        self._hits = hits
+        self._cuts = cuts
+
+    def _hits_of(self, unit: int) -> list[Hit]:
         index = bisect.bisect_left(self._keys, unit)
         return self._hits[self._cuts[index] : self._cuts[index + 1]]
 
-    def __contains__(self, unit: object) -> bool:
-        return unit in self._set
 
-    def __iter__(self) -> Iterator[int]:
-        return iter(self._keys)
-
-    def __len__(self) -> int:
-        return len(self._keys)
-
-
-class _Joined(Mapping[int, list[Hit]]):
-    """Units where several conditions combine; a unit's hits are gathered when asked for.
-
-    ``any``, ``all`` and ``at_least`` decide their units with set operations on their parts'
-    units; most of those units then only meet more set operations (an ``all`` around them),
-    and few become evidence. Concatenating every unit's hits up front cost more than the rest
-    of the rule evaluation on a long plan, where concepts have thousands of hits.
-    """
+class _Joined(_LazyUnits):
+    """The units where ``any``, ``all`` or ``at_least`` holds, with the hits of its parts."""
 
     def __init__(self, parts: list[Units], keys: set[int]) -> None:
+        super().__init__(keys)
         self._parts = [part for part in parts if part]
-        self._keys = keys
         self._gathered: dict[int, list[Hit]] = {}
 
-    def __getitem__(self, unit: int) -> list[Hit]:
+    def _hits_of(self, unit: int) -> list[Hit]:
         found = self._gathered.get(unit)
         if found is None:
-            if unit not in self._keys:
-                raise KeyError(unit)
             found = [hit for part in self._parts for hit in part.get(unit, ())]
             self._gathered[unit] = found
         return found
-
-    def __contains__(self, unit: object) -> bool:
-        return unit in self._keys
-
-    def __iter__(self) -> Iterator[int]:
-        return iter(self._keys)
-
-    def __len__(self) -> int:
-        return len(self._keys)
 
 
 def _window(hit_lists: list[list[Hit]], within: int) -> list[Hit]:
