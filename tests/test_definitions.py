@@ -60,6 +60,11 @@ def test_a_defined_term_counts_as_the_concept_that_defines_it() -> None:
     assert hits([TARGET], text)["target"] == ["Speakers", "peacebuilders", "speakers", "speakers"]
 
 
+def test_a_name_holding_the_concept_defines_nothing() -> None:
+    text = '"Council" means the Peacebuilder Protection Council.\n\nThe Council meets.'
+    assert hits([TARGET], text)["target"] == ["Peacebuilder"]
+
+
 def test_without_defined_terms_a_definition_adds_nothing() -> None:
     plain = Concept("target", "", terms=("peacebuilder",))
     text = '"Speakers" means the women peacebuilders.\n\nThe speakers are paid.'

@@ -191,9 +191,17 @@ class ConceptMatcher:
 def _defined_term_hits(
     doc: Doc, definitions: list[Definition], occurrences: dict[str, list[Hit]], found: list[Hit]
 ) -> list[Hit]:
-    """Where the terms the document defines by one of ``found`` occur in it."""
+    """Where the terms the document defines by one of ``found`` occur in it.
+
+    A hit inside a name does not define: '"Council" means the Defenders Protection Council'
+    names a body, not the defenders, so a hit followed by a capitalised word is passed over.
+    """
     offsets = doc.to_array(IDX)
-    starts = sorted(int(offsets[start]) for start, _ in found)
+    starts = sorted(
+        int(offsets[start])
+        for start, end in found
+        if end >= len(doc) or not (doc[end].is_title or doc[end].is_upper)
+    )
     return [
         hit
         for definition in definitions
