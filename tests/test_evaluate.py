@@ -23,7 +23,7 @@ from wpslint.rules.model import AllOf, AnyOf, ConceptRef, Not, RuleSet, Syntax, 
 CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 
 # Measured on corpus/ (42 labelled documents, 67 rules): micro-F1 0.992, evidence overlap
-# 0.947. The floors sit about 0.02 and 0.01 below. They must only ever be raised: a change that
+# 0.957. The floors sit about 0.02 below. They must only ever be raised: a change that
 # lowers the accuracy on the labelled corpus below them is a regression to fix, not a floor
 # to lower (and labels are never edited to make a score go up).
 ACCURACY_FLOOR = 0.97
