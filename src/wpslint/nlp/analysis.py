@@ -160,15 +160,20 @@ class Analysis:
         return result
 
     @cached_property
-    def headings(self) -> list[tuple[int, int, int]]:
-        """Token range and level (1 when the reader gave none) of each heading, in order."""
+    def heading_extents(self) -> list[tuple[int, int, int]]:
+        """For each heading, in order: its first and last token + 1, and where its section
+        ends (the next heading of the same or a higher level, or the end of the document)."""
         levels = [
             block.level or 1 for block in self.document.blocks if block.kind.value == "heading"
         ]
-        return [
-            (start, end, level)
-            for (start, end), level in zip(self.heading_tokens, levels, strict=True)
-        ]
+        ranges = self.heading_tokens
+        stops = [len(self.doc)] * len(ranges)
+        open_headings: list[int] = []  # indices of headings whose section is still open
+        for index, level in enumerate(levels):
+            while open_headings and levels[open_headings[-1]] >= level:
+                stops[open_headings.pop()] = ranges[index][0]
+            open_headings.append(index)
+        return [(start, end, stop) for (start, end), stop in zip(ranges, stops, strict=True)]
 
     @cached_property
     def heading_tokens(self) -> list[tuple[int, int]]:

@@ -20,6 +20,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from wpslint.document import BLOCK_SEPARATOR
+
 _QUOTED = r"[\"\u201c\u2018']([^\"\u201c\u201d\u2018\u2019'\n]{2,60}?)[\"\u201d\u2019']"
 _MEANS = re.compile(
     _QUOTED
@@ -39,7 +41,6 @@ _LEAD_IN = re.compile(r"\s*(?:--|\u2014|\u2013|:)?\s*$")
 _LIST_REACH = 800
 #: How close to a label in brackets what it names must end (characters).
 _LABEL_REACH = 80
-_BLOCK_SEPARATOR = "\n\n"
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,7 +64,7 @@ def find_definitions(text: str) -> list[Definition]:
 
 
 def _definition_end(text: str, start: int) -> int:
-    block_end = text.find(_BLOCK_SEPARATOR, start)
+    block_end = text.find(BLOCK_SEPARATOR, start)
     if block_end < 0:
         block_end = len(text)
     if _LEAD_IN.match(text, start, block_end):  # the definition is the list that follows
@@ -74,5 +75,5 @@ def _definition_end(text: str, start: int) -> int:
 
 
 def _block_start(text: str, position: int) -> int:
-    start = text.rfind(_BLOCK_SEPARATOR, 0, position)
-    return 0 if start < 0 else start + len(_BLOCK_SEPARATOR)
+    start = text.rfind(BLOCK_SEPARATOR, 0, position)
+    return 0 if start < 0 else start + len(BLOCK_SEPARATOR)

@@ -193,18 +193,11 @@ class _Context:
     def _under_heading(self, concepts: tuple[str, ...], scope: str) -> Units:
         """The units under a heading that names one of ``concepts``: from the heading to the
         next heading of the same or a higher level."""
-        analysis = self.analysis
-        headings = analysis.headings
         units: Units = {}
-        for number, (start, end, level) in enumerate(headings):
-            if not any(self._hit_between(concept, start, end) for concept in concepts):
-                continue
-            stop = next(
-                (later[0] for later in headings[number + 1 :] if later[2] <= level),
-                len(analysis.doc),
-            )
-            first, last = analysis.units_of(scope, [start, stop - 1])
-            units.update({unit: [] for unit in range(first, last + 1)})
+        for start, end, stop in self.analysis.heading_extents:
+            if any(self._hit_between(concept, start, end) for concept in concepts):
+                first, last = self.analysis.units_of(scope, [start, stop - 1])
+                units.update({unit: [] for unit in range(first, last + 1)})
         return units
 
     def _hit_between(self, concept: str, start: int, end: int) -> bool:

@@ -60,19 +60,18 @@ def pattern_phrases(pattern: list[dict]) -> tuple[str, list[list[str]]] | None:
         if len(token) != (2 if "OP" in token else 1) or token.get("OP", "?") != "?":
             return None
         if isinstance(value, dict) and set(value) == {"IN"}:
-            words: list[str | None] = [str(word) for word in value["IN"]]
+            words = [str(word) for word in value["IN"]]
         elif isinstance(value, str):
             words = [value]
         else:
             return None
         if attr == "LOWER":
-            words = [word.lower() for word in words if word is not None]
-        if token.get("OP") == "?":
-            words.append(None)
-        count *= len(words)
+            words = [word.lower() for word in words]
+        options: list[str | None] = [*words, None] if token.get("OP") == "?" else [*words]
+        count *= len(options)
         if count > MAX_PHRASES:
             return None
-        choices.append(words)
+        choices.append(options)
     phrases = [
         [word for word in chosen if word is not None] for chosen in itertools.product(*choices)
     ]

@@ -28,6 +28,7 @@ import re
 import stat
 import tempfile
 import time
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -269,14 +270,16 @@ def _unlink(path: str) -> bool:
     return True
 
 
-def salt(rules_sha256: str, use_parser: bool) -> str:
+def salt(rules_sha256: str, use_parser: bool, settings: Iterable[str] = ()) -> str:
     """What every key of a run shares: versions of wpslint, its report schema, the NLP
-    packages and the rules, and which trained parser (if any) may analyse grammar.
+    packages and the rules, which trained parser (if any) may analyse grammar, and the run's
+    ``settings`` that change a result (the language switch, the limits: a document that
+    passed within generous limits must be refused again when they are lowered).
 
     Package versions come from their metadata, so computing this imports none of them: a run
     where every document hits the cache never loads spaCy.
     """
-    parts = [__version__, SCHEMA, rules_sha256, f"parser={use_parser}"]
+    parts = [__version__, SCHEMA, rules_sha256, f"parser={use_parser}", *settings]
     for package in ("spacy", "spacy-lookups-data"):
         parts.append(f"{package}={_version(package)}")
     if use_parser:

@@ -95,12 +95,16 @@ def _results(tasks: list[Task], request: Request, rules: RuleSet) -> tuple[list,
     cache = None
     if request.cache and config.cache:
         directory = cache_directory(config.root, request.cache_dir)
-        # A result is valid only under the settings it was made with: a document that passed
-        # within generous limits must be refused again when the limits are lowered.
         limits = request.limits
-        key = salt(rules.sha256, use_parser=True) + (
-            f"|assume-english={request.assume_english}|max-pages={limits.max_pages}"
-            f"|max-bytes={limits.max_bytes}|timeout={limits.timeout}"
+        key = salt(
+            rules.sha256,
+            use_parser=True,
+            settings=(
+                f"assume-english={request.assume_english}",
+                f"max-pages={limits.max_pages}",
+                f"max-bytes={limits.max_bytes}",
+                f"timeout={limits.timeout}",
+            ),
         )
         cache = ReportCache(directory, key)
     results: list[DocumentReport | ReadFailure | None] = [None] * len(tasks)
