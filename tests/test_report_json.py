@@ -177,5 +177,12 @@ def test_pretty_stable_and_not_ascii_escaped() -> None:
     assert "\\u00e9" not in text
 
 
+def test_same_text_as_the_standard_library_would_write() -> None:
+    # Reports are written with orjson for speed; readers who diff reports across versions
+    # rely on the layout of json.dumps(indent=2, ensure_ascii=False) staying as it was.
+    data = result().to_dict()
+    assert render(result(), "json", rules=RULES) == json.dumps(data, indent=2, ensure_ascii=False)
+
+
 def test_colour_never_reaches_json() -> None:
     assert "\x1b[" not in render(result(), "json", rules=RULES, color=True)

@@ -6,11 +6,11 @@ quote next to the passages the linter found: that is what a rule author tunes fr
 
 from __future__ import annotations
 
-import json
 import textwrap
 
 from wpslint.evaluate.result import EvalResult, PairResult
 from wpslint.findings import Evidence
+from wpslint.report.jsontext import indented
 
 #: Characters of a quote or evidence passage shown in verbose output.
 EXCERPT_LENGTH = 160
@@ -22,7 +22,7 @@ COLUMNS = ("ID", "KIND", "N", "TP", "FP", "FN", "PREC", "REC", "F1", "BASE F1")
 
 
 def render_json(result: EvalResult) -> str:
-    return json.dumps(result.to_dict(), indent=2, ensure_ascii=False)
+    return indented(result.to_dict())
 
 
 def render_text(result: EvalResult, *, verbose: bool = False) -> str:

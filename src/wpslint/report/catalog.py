@@ -6,10 +6,10 @@ reader sees "warning (bill: error)" instead of four repeated words.
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 
 from wpslint.findings import DOC_TYPES
+from wpslint.report.jsontext import indented
 from wpslint.rules.model import Rule, RuleSet
 
 COLUMNS = ("ID", "NAME", "KIND", "APPLIES TO", "SEVERITY")
@@ -47,7 +47,7 @@ def render_json(rules: RuleSet) -> str:
         }
         for rule in rules.rules
     ]
-    return json.dumps({"rules_sha256": rules.sha256, "rules": data}, indent=2, ensure_ascii=False)
+    return indented({"rules_sha256": rules.sha256, "rules": data})
 
 
 def _applies_to(rule: Rule) -> str:

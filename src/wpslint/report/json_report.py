@@ -1,17 +1,16 @@
 """The JSON report: exactly the contract in report-contract.md, for CI and research tools.
 
 Keys keep the contract's order (not sorted) so a diff of two runs reads like the contract;
-non-ASCII text stays readable (``ensure_ascii=False``) because drafts quote names and places.
+non-ASCII text stays readable (not escaped) because drafts quote names and places.
 """
 
 from __future__ import annotations
 
-import json
-
 from wpslint.findings import RunResult
+from wpslint.report.jsontext import indented
 from wpslint.rules.model import RuleSet
 
 
 def render(result: RunResult, *, rules: RuleSet, color: bool = False) -> str:
     """``result`` as indented JSON; ``rules`` and ``color`` are unused (shared signature)."""
-    return json.dumps(result.to_dict(), indent=2, ensure_ascii=False)
+    return indented(result.to_dict())

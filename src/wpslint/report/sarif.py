@@ -18,12 +18,12 @@ Documents that could not be read are tool execution notifications with level err
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from pathlib import PurePath
 from urllib.parse import quote
 
 from wpslint.findings import CheckResult, DocumentReport, RunResult, Severity, Status
+from wpslint.report.jsontext import indented
 from wpslint.report.locate import position, primary
 from wpslint.report.text import excerpt
 from wpslint.rules.model import Rule, RuleSet
@@ -62,7 +62,7 @@ def render(result: RunResult, *, rules: RuleSet, color: bool = False) -> str:
             }
         ],
     }
-    return json.dumps(log, indent=2, ensure_ascii=False)
+    return indented(log)
 
 
 def _rule(rule: Rule) -> dict[str, object]:

@@ -22,7 +22,6 @@ import contextlib
 import hashlib
 import importlib.metadata
 import importlib.util
-import json
 import os
 import re
 import stat
@@ -32,10 +31,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+import orjson
+
 from wpslint import __version__
 from wpslint.findings import DocumentReport
 from wpslint.nlp.packages import PARSER_PACKAGES
-from wpslint.run.codec import SCHEMA, decode, encode
+from wpslint.run.codec import SCHEMA, decode
 from wpslint.run.plan import Task
 
 DIRECTORY = ".wpslint_cache"
@@ -102,7 +103,7 @@ class ReportCache:
     def get(self, key: str) -> DocumentReport | None:
         entry = self._entry(key)
         try:
-            data = json.loads(entry.read_bytes())
+            data = orjson.loads(entry.read_bytes())
             report = decode(DocumentReport, data)
         except (OSError, ValueError):
             self.misses += 1
@@ -120,8 +121,8 @@ class ReportCache:
             self._prepare(entry.parent)
             handle, temp = tempfile.mkstemp(dir=entry.parent, prefix=".", suffix=".tmp")
             try:
-                with os.fdopen(handle, "w", encoding="utf-8") as file:
-                    json.dump(encode(report), file, ensure_ascii=False, separators=(",", ":"))
+                with os.fdopen(handle, "wb") as file:
+                    file.write(orjson.dumps(report))
                 os.replace(temp, entry)
             except BaseException:
                 Path(temp).unlink(missing_ok=True)

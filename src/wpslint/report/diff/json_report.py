@@ -5,10 +5,9 @@ Evidence items have the fields of the check report's evidence (docs/report-contr
 
 from __future__ import annotations
 
-import json
-
 from wpslint import __version__
 from wpslint.diff import DocumentDiff
+from wpslint.report.jsontext import indented
 from wpslint.rules.model import RuleSet
 
 
@@ -18,4 +17,4 @@ def render(diff: DocumentDiff, *, rules: RuleSet, color: bool = False) -> str:
         "tool": {"name": "wpslint", "version": __version__, "rules_sha256": rules.sha256},
         **diff.to_dict(),
     }
-    return json.dumps(data, indent=2, ensure_ascii=False)
+    return indented(data)
