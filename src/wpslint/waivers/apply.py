@@ -40,6 +40,8 @@ def apply_waivers(
     """Mark the waived findings of ``result`` and report expired and unused waivers."""
     report = WaiverReport()
     by_key = {waiver.key: waiver for waiver in waivers}
+    # A fingerprint hashes the cited passage: worth it only where a waiver could match.
+    waived_somewhere = {(waiver.rule, waiver.path) for waiver in waivers}
     used: set[tuple[str, str, str]] = set()
     evaluated: set[tuple[str, str]] = set()
     for document in result.documents:
@@ -48,7 +50,7 @@ def apply_waivers(
             if check.status is Status.NOT_APPLICABLE:
                 continue
             evaluated.add((check.rule.id, path))
-            if not check.counted:
+            if not check.counted or (check.rule.id, path) not in waived_somewhere:
                 continue
             waiver = by_key.get((check.rule.id, path, fingerprint(check)))
             if waiver is not None and not waiver.expired(today):
