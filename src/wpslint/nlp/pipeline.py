@@ -58,6 +58,9 @@ _LEMMA_OVERRIDES = {
     "'s": "'s",
 }
 
+#: Below this many tokens (concept terms, headings) a plain loop beats numpy's set-up costs.
+_FEW_TOKENS = 64
+
 #: Typographic apostrophes meet the plain one (U+2019 "women's" is "women's").
 _PLAIN_QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
 
@@ -71,23 +74,37 @@ class NormWriter:
         self._spelling = tables.get_table("lexeme_norm")
         self._strings = nlp.vocab.strings
         self._cache: dict[int, int] = {}
+        self._norms: dict[str, str] = {}
 
     def __call__(self, doc: Doc) -> Doc:
-        # Work on distinct words, not tokens: a 50,000-word plan has a few thousand.
         orths = doc.to_array([ORTH])
-        distinct, positions = numpy.unique(orths, return_inverse=True)
-        norms = numpy.array([self._norm_hash(int(orth)) for orth in distinct], dtype="uint64")
-        doc.from_array([NORM], norms[positions].reshape(-1, 1))
+        if len(orths) <= _FEW_TOKENS:
+            hashes = [self._norm_hash(orth) for orth in orths.ravel().tolist()]
+            norms = numpy.array(hashes, dtype="uint64")
+        else:
+            # Work on distinct words, not tokens: a 50,000-word plan has a few thousand.
+            distinct, positions = numpy.unique(orths, return_inverse=True)
+            hashes = [self._norm_hash(int(orth)) for orth in distinct]
+            norms = numpy.array(hashes, dtype="uint64")[positions]
+        doc.from_array([NORM], norms.reshape(-1, 1))
         return doc
 
     def _norm_hash(self, orth: int) -> int:
         key = self._cache.get(orth)
         if key is None:
-            key = self._cache[orth] = self._strings.add(self.norm_of(self._strings[orth]))
+            key = self._cache[orth] = self._strings.add(self._compute_norm(self._strings[orth]))
         return key
 
     def norm_of(self, word: str) -> str:
-        """The matching key of one word."""
+        """The matching key of one word, remembered: compiling the rules asks for every word
+        of the vocabulary once per lexeme flag."""
+        norm = self._norms.get(word)
+        if norm is None:
+            norm = self._norms[word] = self._compute_norm(word)
+        return norm
+
+    def _compute_norm(self, word: str) -> str:
+        """Lower-cased lemma in American spelling (see the module docstring)."""
         lower = word.lower().translate(_PLAIN_QUOTES)
         if lower in _LEMMA_OVERRIDES:
             return _LEMMA_OVERRIDES[lower]
