@@ -1,6 +1,13 @@
-"""Concept matching: literal patterns compiled to phrase matchers, flags, exclusions."""
+"""Concept matching: literal patterns compiled to phrase matchers, flags, exclusions, and
+shape patterns matched in windows."""
 
 from __future__ import annotations
+
+import functools
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from spacy.matcher import Matcher
 
 from wpslint.nlp.pipeline import load_pipeline
 from wpslint.rules.matcher import ConceptMatcher, pattern_phrases, term_variants
@@ -61,3 +68,62 @@ def test_regex_specs_match_like_spacy_regex() -> None:
     year = {"TEXT": {"REGEX": "^(19|20)[0-9][0-9]$"}}
     concept = Concept("year", "A deadline.", patterns=(({"LOWER": "by"}, year),))
     assert find(concept, "By 2026, not by 3026 nor by 20260.") == ["By 2026"]
+
+
+#: Shape patterns for the windowed matching: optional tokens, an anchor after them, ``*``
+#: and ``+`` on either side, NORM tests, expressions, wildcards, and one with no bound.
+SHAPES = [
+    [{"LOWER": "by"}, {"LOWER": {"IN": ["the", "a"]}, "OP": "?"}, {"IS_TITLE": True}],
+    [
+        {"LOWER": {"IN": ["at", "in"]}},
+        {"LOWER": "the", "OP": "?"},
+        {"IS_TITLE": True, "OP": "*"},
+        {"LOWER": {"IN": ["office", "offices"]}},
+    ],
+    [{"IS_UPPER": True, "OP": "+"}, {"LOWER": "office"}, {"IS_ALPHA": True, "OP": "*"}],
+    [
+        {"LIKE_NUM": True},
+        {"LOWER": {"IN": ["million", "m"]}, "OP": "?"},
+        {"LOWER": {"IN": ["usd", "dollars"]}},
+    ],
+    [
+        {"NORM": "defender"},
+        {"ORTH": ",", "OP": "?"},
+        {"LOWER": "and"},
+        {"IS_ALPHA": True, "OP": "?"},
+    ],
+    [{"IS_ALPHA": True, "OP": "?"}, {"LOWER": "and"}, {"NORM": {"IN": ["defender", "office"]}}],
+    [
+        {"TEXT": {"REGEX": "^(19|20)[0-9][0-9]$"}},
+        {"ORTH": {"IN": ["-", "to"]}},
+        {"TEXT": {"REGEX": "^(19|20)[0-9][0-9]$"}},
+    ],
+    [{"LOWER": "the"}, {"OP": "?"}, {"OP": "?"}, {"LOWER": "office"}, {"OP": "?"}],
+    [{"LOWER": "the", "OP": "!"}, {"LOWER": "office"}],
+]
+WORDS = "by the a Council UN OHCHR office offices at in 3 five million USD dollars defenders"
+WORDS += " defender , and 2020 2024 - to Office women"
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(WORDS.split()), max_size=40))
+def test_shape_patterns_match_in_windows_as_in_the_whole_document(words: list[str]) -> None:
+    pipeline = load_pipeline()
+    doc = pipeline.nlp(" ".join(words))
+    whole = Matcher(pipeline.nlp.vocab)
+    for index, pattern in enumerate(SHAPES):
+        whole.add(f"shape{index}", [pattern])
+    expected: dict[str, set[tuple[int, int]]] = {}
+    for match_id, start, end in whole(doc):
+        expected.setdefault(pipeline.nlp.vocab.strings[match_id], set()).add((start, end))
+    found = _shape_matcher().find(doc)
+    assert {name: set(hits) for name, hits in found.items()} == expected
+
+
+@functools.cache
+def _shape_matcher() -> ConceptMatcher:
+    concepts = {
+        f"shape{index}": Concept(f"shape{index}", "A shape.", patterns=(tuple(pattern),))
+        for index, pattern in enumerate(SHAPES)
+    }
+    return ConceptMatcher(concepts, load_pipeline())

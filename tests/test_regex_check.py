@@ -53,7 +53,7 @@ def test_accepted(pattern: str) -> None:
 def test_a_token_regex_sees_at_most_the_first_characters_of_a_token() -> None:
     import re
 
-    from wpslint.rules.matcher import _matches
+    from wpslint.rules.flags import _matches
     from wpslint.rules.regexcheck import MAX_REGEX_TEXT
 
     long_token = "a" * 10_000

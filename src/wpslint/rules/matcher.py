@@ -3,34 +3,34 @@
 All concepts share one PhraseMatcher on the NORM attribute (lower-cased lemma, American
 spelling; see ``wpslint.nlp.pipeline``): term lists never go into token Matcher patterns,
 which were three orders of magnitude slower on long lists. Only the few shape patterns a
-concept declares (amounts of money, dates) use the token Matcher.
+concept declares (amounts of money, dates) use the token Matcher, in the windows of the
+document where they can match (see ``wpslint.rules.shapes``).
 """
 
 from __future__ import annotations
 
 import bisect
-import functools
 import itertools
-import re
 from collections import defaultdict
-from collections.abc import Callable, Iterable
-from typing import ClassVar
+from collections.abc import Iterable
 
-from spacy.attrs import IDX
-from spacy.matcher import Matcher, PhraseMatcher
+from spacy.attrs import IDX, IS_TITLE, IS_UPPER, NORM
+from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
-from wpslint.errors import ConfigError
 from wpslint.nlp.pipeline import Pipeline
 from wpslint.rules.definitions import Definition, find_definitions
+from wpslint.rules.flags import LexemeFlags
 from wpslint.rules.model import Concept
-from wpslint.rules.regexcheck import MAX_REGEX_TEXT
+from wpslint.rules.shapes import DocWords, Shape, WordConditions
 
 #: A match as a token range [start, end) of the analysed document.
 Hit = tuple[int, int]
 
 _EXCLUDE = "\x00exclude:"
+#: Prefix of the phrase matcher keys, each standing for the concepts that share some terms.
+_SHARED = "\x00terms:"
 #: Tokens in the longest exclusion phrase worth looking back over.
 _LONGEST_PHRASE = 64
 
@@ -93,38 +93,59 @@ class ConceptMatcher:
     def __init__(self, concepts: dict[str, Concept], pipeline: Pipeline) -> None:
         self._concepts = concepts
         vocab = pipeline.nlp.vocab
+        #: Who gets a match: the keys (concept names, ``_EXCLUDE`` + name) per match id.
+        self._receivers = {vocab.strings.add(name): (name,) for name in concepts}
         self._phrases = PhraseMatcher(vocab, attr="NORM")
+        self._add_terms(pipeline, concepts.values())
         self._words = {attr: PhraseMatcher(vocab, attr=attr) for attr in _LITERAL}
-        self._shapes = Matcher(vocab, validate=False)  # lexeme flags are integer keys
         shapes: dict[str, list[list[dict]]] = {}
         for concept in concepts.values():
-            self._add_terms(pipeline, concept.name, concept.terms)
-            self._add_terms(pipeline, _EXCLUDE + concept.name, concept.exclude)
             for pattern in concept.patterns:
                 literal = pattern_phrases(list(pattern))
                 if literal is None:
                     shapes.setdefault(concept.name, []).append(list(pattern))
                 else:
                     attr, phrases = literal
-                    self._words[attr].add(concept.name, [Doc(vocab, words=p) for p in phrases])
-        self._flags = _LexemeFlags.of(vocab, pipeline.norm_of)
-        for name, patterns in self._flags.rewrite_all(shapes).items():
-            try:
-                self._shapes.add(name, patterns)
-            except (ValueError, KeyError, TypeError) as error:
-                raise ConfigError(
-                    f"invalid token pattern in concept '{name}': {error}",
-                    path=concepts[name].source.rsplit(":", 1)[0],
-                ) from None
+                    self._words[attr].add(concept.name, _phrase_keys(vocab, attr, phrases))
+        self._flags = LexemeFlags.of(vocab, pipeline.norm_of)
+        self._conditions = WordConditions(vocab)
+        self._shapes = [
+            Shape.compile(concepts[name], pattern, vocab, self._conditions)
+            for name, patterns in self._flags.rewrite_all(shapes).items()
+            for pattern in patterns
+        ]
+        self._margin = max((shape.length for shape in self._shapes), default=0)
         self._order = _include_order(concepts)
         self._pipeline = pipeline
-        self._strings = vocab.strings
-        self._keys: dict[int, tuple[str, bool]] = {}
 
-    def _add_terms(self, pipeline: Pipeline, key: str, terms: Iterable[str]) -> None:
-        forms = [form for term in terms for form in term_variants(term)]
-        if forms:
-            self._phrases.add(key, pipeline.pattern_docs(forms))
+    def _add_terms(self, pipeline: Pipeline, concepts: Iterable[Concept]) -> None:
+        """Every concept's terms and exclusions, as the norms of their words.
+
+        Concepts share many terms (half the matches on a long plan are repeats), so each
+        sequence of norms goes into the matcher once, under a key that stands for all the
+        concepts using it.
+        """
+        keyed = [
+            (key, [form for term in terms for form in term_variants(term)])
+            for concept in concepts
+            for key, terms in (
+                (concept.name, concept.terms),
+                (_EXCLUDE + concept.name, concept.exclude),
+            )
+        ]
+        norms = _norm_sequences(pipeline, (form for _, key_forms in keyed for form in key_forms))
+        users: dict[tuple[int, ...], set[str]] = {}
+        for key, key_forms in keyed:
+            for form in key_forms:
+                users.setdefault(norms[form], set()).add(key)
+        shared: dict[tuple[str, ...], list[tuple[int, ...]]] = {}
+        for sequence, keys in users.items():
+            if sequence:  # a form of no tokens matches nothing
+                shared.setdefault(tuple(sorted(keys)), []).append(sequence)
+        strings = pipeline.nlp.vocab.strings
+        for number, (keys, sequences) in enumerate(shared.items()):
+            self._phrases.add(f"{_SHARED}{number}", sequences)
+            self._receivers[strings.add(f"{_SHARED}{number}")] = keys
 
     def find(self, doc: Doc, text: str | None = None) -> dict[str, list[Hit]]:
         """Hits per concept name (sorted, deduplicated); concepts without hits are absent.
@@ -132,240 +153,139 @@ class ConceptMatcher:
         ``text`` is the document's text when the caller has it (``Doc.text`` joins every
         token again); definitions are looked for in it.
         """
-        own: dict[str, list[Hit]] = defaultdict(list)
-        excluded: dict[str, list[Hit]] = defaultdict(list)
-        key_of = self._key_of
-        for match_id, start, end in self._phrases(doc):
-            name, exclusion = key_of(match_id)
-            (excluded if exclusion else own)[name].append((start, end))
-        for words in self._words.values():
-            for match_id, start, end in words(doc) if len(words) else ():
-                own[key_of(match_id)[0]].append((start, end))
-        for match_id, start, end in self._shapes(doc) if len(self._shapes) else ():
-            own[key_of(match_id)[0]].append((start, end))
+        matched = self._matches(doc)
+        defined = _DefinedTerms(doc, text, self._pipeline)
         hits: dict[str, list[Hit]] = {}
-        definitions: list[Definition] | None = None
-        occurrences: dict[str, list[Hit]] = {}
         for name in self._order:
             concept = self._concepts[name]
-            found = own.get(name, [])
-            for included in concept.include:
-                found = found + hits.get(included, [])
-            if name in excluded:
-                spans = sorted(excluded[name])
-                found = [hit for hit in found if not _inside_any(hit, spans)]
+            runs = [hits[included] for included in concept.include if included in hits]
+            if name in matched:
+                runs.append(_sorted_unique(matched[name]))
+            if (excluded := matched.get(_EXCLUDE + name)) is not None:
+                spans = sorted(excluded)
+                runs = [[hit for hit in run if not _inside_any(hit, spans)] for run in runs]
             if concept.context is not None and concept.context not in hits:
-                found = []
-            if concept.defined_terms and found:
-                if definitions is None:
-                    definitions = find_definitions(doc.text if text is None else text)
-                    occurrences = self._occurrences(doc, {d.term for d in definitions})
-                found = found + _defined_term_hits(doc, definitions, occurrences, found)
-            if found:
-                hits[name] = sorted(set(found))
+                runs = []
+            runs = [run for run in runs if run]
+            if concept.defined_terms and runs:
+                runs.append(_sorted_unique(defined.hits(itertools.chain.from_iterable(runs))))
+            if runs:
+                hits[name] = _union(runs)
         return hits
 
-    def _occurrences(self, doc: Doc, terms: set[str]) -> dict[str, list[Hit]]:
-        """Where each of ``terms`` occurs in ``doc`` (one phrase matcher for all of them)."""
+    def _matches(self, doc: Doc) -> dict[str, list[Hit]]:
+        """The matches of each concept's terms and patterns (under its name) and of its
+        exclusions (under ``_EXCLUDE`` + its name); keys without matches are absent."""
+        found: defaultdict[int, list[Hit]] = defaultdict(list)
+        for matcher in (self._phrases, *self._words.values()):
+            for match_id, start, end in matcher(doc) if len(matcher) else ():
+                found[match_id].append((start, end))
+        matched: defaultdict[str, list[Hit]] = defaultdict(list)
+        for match_id, hits in found.items():
+            for key in self._receivers[match_id]:
+                matched[key].extend(hits)
+        if self._shapes and len(doc):
+            words = DocWords(doc, self._conditions, self._margin)
+            for shape in self._shapes:
+                if shape_hits := list(shape.matches(words)):
+                    matched[shape.concept].extend(shape_hits)
+        return matched
+
+
+def _norm_sequences(pipeline: Pipeline, forms: Iterable[str]) -> dict[str, tuple[int, ...]]:
+    """The norms of each form's words, as a PhraseMatcher on NORM compares a Doc of it; each
+    distinct form is analysed once."""
+    distinct = list(dict.fromkeys(forms))
+    docs = pipeline.pattern_docs(distinct)
+    return {
+        form: tuple(doc.to_array(NORM).tolist()) for form, doc in zip(distinct, docs, strict=True)
+    }
+
+
+def _phrase_keys(vocab: Vocab, attr: str, phrases: list[list[str]]) -> list[list[int]]:
+    """``phrases`` as a PhraseMatcher on ``attr`` (LOWER or ORTH) compares them: the words'
+    lexeme attributes, what a ``Doc`` of the words would hold, without ten thousand Docs."""
+    keys: dict[str, int] = {}
+    for word in {word for phrase in phrases for word in phrase}:
+        lexeme = vocab[word]
+        keys[word] = lexeme.lower if attr == "LOWER" else lexeme.orth
+    return [[keys[word] for word in phrase] for phrase in phrases]
+
+
+def _sorted_unique(hits: Iterable[Hit]) -> list[Hit]:
+    """``hits`` sorted, each once (sorting a set is slower than skipping neighbours)."""
+    ordered = sorted(hits)
+    return ordered[:1] + [hit for previous, hit in itertools.pairwise(ordered) if hit != previous]
+
+
+def _union(runs: list[list[Hit]]) -> list[Hit]:
+    """The hits of sorted, duplicate-free ``runs``, sorted and each once, in a new list.
+
+    Python's sort merges a few sorted runs in linear time; one run (a concept found only
+    through one it includes) is just copied.
+    """
+    if len(runs) == 1:
+        return list(runs[0])
+    return _sorted_unique(itertools.chain.from_iterable(runs))
+
+
+class _DefinedTerms:
+    """The terms a document defines and where they occur, worked out when first needed:
+    most documents have no hit of a concept that takes defined terms."""
+
+    def __init__(self, doc: Doc, text: str | None, pipeline: Pipeline) -> None:
+        self._doc = doc
+        self._text = text
+        self._pipeline = pipeline
+        self._definitions: list[Definition] = []
+        self._occurrences: dict[str, list[Hit]] = {}
+        self._offsets: list[int] = []
+        self._capitalised: list[int] = []
+        self._loaded = False
+
+    def hits(self, found: Iterable[Hit]) -> list[Hit]:
+        """Where the terms the document defines by one of ``found`` occur in it.
+
+        A hit inside a name does not define: '"Council" means the Defenders Protection
+        Council' names a body, not the defenders, so a hit followed by a capitalised word is
+        passed over.
+        """
+        if not self._loaded:
+            self._load()
+        size, offsets, capitalised = len(self._doc), self._offsets, self._capitalised
+        starts = sorted(
+            offsets[start] for start, end in found if end >= size or not capitalised[end]
+        )
+        return [
+            hit
+            for definition in self._definitions
+            if bisect.bisect_left(starts, definition.start)
+            < bisect.bisect_left(starts, definition.end)
+            for hit in self._occurrences.get(definition.term, ())
+        ]
+
+    def _load(self) -> None:
+        doc = self._doc
+        self._definitions = find_definitions(doc.text if self._text is None else self._text)
+        self._occurrences = self._find({definition.term for definition in self._definitions})
+        columns = doc.to_array([IDX, IS_TITLE, IS_UPPER])
+        self._offsets = columns[:, 0].tolist()
+        self._capitalised = (columns[:, 1] | columns[:, 2]).tolist()
+        self._loaded = True
+
+    def _find(self, terms: set[str]) -> dict[str, list[Hit]]:
+        """Where each of ``terms`` occurs in the document (one phrase matcher for all)."""
         if not terms:
             return {}
+        doc = self._doc
+        norms = _norm_sequences(self._pipeline, (v for term in terms for v in term_variants(term)))
         matcher = PhraseMatcher(doc.vocab, attr="NORM")
         for term in terms:
-            matcher.add(term, self._pipeline.pattern_docs(term_variants(term)))
-        found: dict[str, list[Hit]] = defaultdict(list)
+            matcher.add(term, [norms[variant] for variant in term_variants(term)])
+        found: dict[str, list[Hit]] = {}
         for match_id, start, end in matcher(doc):
-            found[self._strings[match_id]].append((start, end))
+            found.setdefault(doc.vocab.strings[match_id], []).append((start, end))
         return found
-
-    def _key_of(self, match_id: int) -> tuple[str, bool]:
-        """The concept a match id stands for, and whether it is one of its exclusions."""
-        key = self._keys.get(match_id)
-        if key is None:
-            text = self._strings[match_id]
-            exclusion = text.startswith(_EXCLUDE)
-            key = self._keys[match_id] = (text.removeprefix(_EXCLUDE), exclusion)
-        return key
-
-
-def _defined_term_hits(
-    doc: Doc, definitions: list[Definition], occurrences: dict[str, list[Hit]], found: list[Hit]
-) -> list[Hit]:
-    """Where the terms the document defines by one of ``found`` occur in it.
-
-    A hit inside a name does not define: '"Council" means the Defenders Protection Council'
-    names a body, not the defenders, so a hit followed by a capitalised word is passed over.
-    """
-    offsets = doc.to_array(IDX)
-    starts = sorted(
-        int(offsets[start])
-        for start, end in found
-        if end >= len(doc) or not (doc[end].is_title or doc[end].is_upper)
-    )
-    return [
-        hit
-        for definition in definitions
-        if bisect.bisect_left(starts, definition.start) < bisect.bisect_left(starts, definition.end)
-        for hit in occurrences.get(definition.term, ())
-    ]
-
-
-class _LexemeFlags:
-    """Turns word-set and regex token specs into lexeme flags.
-
-    spaCy's Matcher calls a Python predicate for ``IN`` and ``REGEX`` on every token it
-    considers (630k calls on a 100-page plan, most of the matching time). They depend only on
-    the word (``NORM`` too: wpslint's norm is a function of the word), so a lexeme flag
-    (``Vocab.add_flag``) computes them once per distinct word and the Matcher tests a bit in
-    C. spaCy has a few dozen free flag slots: first tokens, tested at every position of the
-    document, get them first; when they run out, a spec stays as written and is slower.
-    """
-
-    #: Flags belong to the vocabulary, so every matcher on one vocabulary shares them.
-    _registries: ClassVar[dict[int, _LexemeFlags]] = {}
-
-    def __init__(self, vocab: Vocab, norm_of: Callable[[str], str]) -> None:
-        self._vocab = vocab
-        self._norm_of = norm_of
-        self._flags: dict[tuple[str, str, object], int] = {}
-        self._full = False
-
-    @classmethod
-    def of(cls, vocab: Vocab, norm_of: Callable[[str], str]) -> _LexemeFlags:
-        """The registry of ``vocab``'s flags (created on first use)."""
-        registry = cls._registries.get(id(vocab))
-        if registry is None or registry._vocab is not vocab:
-            registry = cls._registries[id(vocab)] = cls(vocab, norm_of)
-        return registry
-
-    def rewrite_all(self, patterns: dict[str, list[list[dict]]]) -> dict[str, list[list[dict]]]:
-        """Every pattern with flags substituted, leading tokens before the others.
-
-        A leading token (the first, or one after optional tokens) is tested at every position
-        of the document, so its spec gets a flag first: expressions, then word lists, the
-        longest first. A short leading word list left without a flag becomes one pattern per
-        word: an exact word is tested in C. Other specs get the flags left over; they are
-        tested only where a match has begun.
-        """
-        leading = {
-            key
-            for found in patterns.values()
-            for pattern in found
-            for index in _leading_positions(pattern)
-            if (key := _spec_key(pattern[index])) is not None
-        }
-        for key in sorted(leading, key=_flag_priority):
-            self._flag(*key)
-        for found in patterns.values():
-            for pattern in found:
-                for token in pattern:
-                    key = _spec_key(token)
-                    if key is not None and key not in leading:
-                        self._flag(*key)
-        return {
-            name: [split for pattern in found for split in self._rewrite(pattern)]
-            for name, found in patterns.items()
-        }
-
-    def _rewrite(self, pattern: list[dict]) -> list[list[dict]]:
-        """``pattern`` with its flags, split per word at its first short unflagged list."""
-        rewritten = []
-        for token in pattern:
-            key = _spec_key(token)
-            flag = self._flags.get(key) if key is not None else None
-            if flag is not None:
-                token = {k: v for k, v in token.items() if k != key[0]} | {flag: True}
-            rewritten.append(token)
-        for index in _leading_positions(rewritten):
-            key = _spec_key(rewritten[index])
-            if key is not None and key[1] == "IN" and len(key[2]) <= _MAX_SPLIT:
-                attr, _, words = key
-                return [
-                    [*rewritten[:index], rewritten[index] | {attr: word}, *rewritten[index + 1 :]]
-                    for word in sorted(words)
-                ]
-        return [rewritten]
-
-    def _flag(self, attr: str, operator: str, key: object) -> int | None:
-        if (attr, operator, key) not in self._flags:
-            if self._full:
-                return None
-            test = _lexeme_test(attr, operator, key, self._norm_of)
-            try:
-                self._flags[(attr, operator, key)] = self._vocab.add_flag(test)
-            except ValueError:  # no free flag slot left
-                self._full = True
-                return None
-        return self._flags[(attr, operator, key)]
-
-
-#: Longest leading word list split into one pattern per word when it has no flag.
-_MAX_SPLIT = 8
-
-
-def _spec_key(token: dict) -> tuple[str, str, object] | None:
-    """What a flag for ``token``'s word-set or expression spec would test, if it has one."""
-    for attr in ("LOWER", "ORTH", "TEXT", "NORM"):
-        value = token.get(attr)
-        if not isinstance(value, dict) or len(value) != 1:
-            continue
-        ((operator, argument),) = value.items()
-        if operator == "IN" and isinstance(argument, list):
-            return attr, operator, frozenset(str(word) for word in argument)
-        if operator == "REGEX" and isinstance(argument, str) and attr != "NORM":
-            return attr, operator, argument
-    return None
-
-
-def _leading_positions(pattern: list[dict]) -> list[int]:
-    """The tokens a match can start with: the first, and each one after optional tokens."""
-    positions = []
-    for index, token in enumerate(pattern):
-        positions.append(index)
-        if token.get("OP") not in ("?", "*"):
-            break
-    return positions
-
-
-def _flag_priority(key: tuple[str, str, object]) -> tuple[int, int, str]:
-    """Expressions first (they cannot be split), then word lists, the longest first."""
-    _, operator, argument = key
-    size = len(argument) if isinstance(argument, frozenset) else 0
-    return (
-        0 if operator == "REGEX" else 1,
-        -size,
-        repr(sorted(map(str, argument))) if size else str(argument),
-    )
-
-
-def _lexeme_test(
-    attr: str, operator: str, key: object, norm_of: Callable[[str], str]
-) -> Callable[[str], bool]:
-    """The flag function: is this word in the set / does it match the expression."""
-    if attr == "NORM":
-        assert isinstance(key, frozenset)
-        return functools.partial(_norm_in, key, norm_of)
-    lower = attr == "LOWER"
-    if operator == "IN":
-        assert isinstance(key, frozenset)
-        words = frozenset(word.lower() for word in key) if lower else key
-        return functools.partial(_in_set, words, lower)
-    assert isinstance(key, str)
-    return functools.partial(_matches, re.compile(key), lower)
-
-
-def _norm_in(norms: frozenset[str], norm_of: Callable[[str], str], text: str) -> bool:
-    return norm_of(text) in norms
-
-
-def _in_set(words: frozenset[str], lower: bool, text: str) -> bool:
-    return (text.lower() if lower else text) in words
-
-
-def _matches(expression: re.Pattern[str], lower: bool, text: str) -> bool:
-    # Tokens are words; a "word" of thousands of characters (a base64 blob) is cut, so that
-    # no expression spends long on it (the loader refuses the catastrophic ones).
-    text = text[:MAX_REGEX_TEXT]
-    return expression.search(text.lower() if lower else text) is not None
 
 
 def _inside_any(hit: Hit, spans: list[Hit]) -> bool:
