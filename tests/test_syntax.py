@@ -32,6 +32,12 @@ def test_patterns_find_passive_commitments_without_agent() -> None:
     assert results == [True] * len(PASSIVE) + [False] * len(ASSIGNED)
 
 
+def test_patterns_look_up_to_the_third_word_from_the_end() -> None:
+    # "shall" is the third word from the end: the last modal the pattern considers.
+    results, _ = analyse(["Funds shall be given", "Funds shall be"], use_parser=False)
+    assert results == [True, False]
+
+
 def test_patterns_skip_relative_clauses() -> None:
     results, _ = analyse(["A focal point who can be reached at all times."], use_parser=False)
     assert results == [False]

@@ -14,10 +14,13 @@ Analyses (used by rules as ``syntax: NAME`` inside ``all``):
 
 from __future__ import annotations
 
+import bisect
 import functools
 from collections.abc import Callable, Sequence
 
+import numpy
 import spacy
+from spacy.attrs import LOWER
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
@@ -70,7 +73,10 @@ class SyntaxAnalyser:
         """For each sentence, whether ``analysis`` holds; and what ran (for reports)."""
         parser = load_parser() if self._use_parser else None
         if parser is None:
-            return [_pattern_checks[analysis](sentence) for sentence in sentences], "patterns"
+            holds = _pattern_checks[analysis]
+            possible = _pattern_prefilters[analysis](sentences)
+            pairs = zip(sentences, possible, strict=True)
+            return [maybe and holds(sentence) for sentence, maybe in pairs], "patterns"
         # The parser sees only sentences a cheap pattern cannot rule out.
         results = [False] * len(sentences)
         candidates = [i for i, sentence in enumerate(sentences) if _candidates[analysis](sentence)]
@@ -116,6 +122,36 @@ def _passive_without_agent_pattern(sentence: Span) -> bool:
     return False
 
 
+def _with_modal_be(sentences: Sequence[Span]) -> list[bool]:
+    """Whether each sentence has a modal followed within two words by "be", with two words
+    after the modal: what ``_passive_without_agent_pattern`` looks for first.
+
+    Found for all sentences in one pass over each document's tokens: the pattern walks a
+    sentence token by token, and rules give it every sentence with a binding word.
+    """
+    found: dict[int, list[int]] = {}
+    result = []
+    for sentence in sentences:
+        doc = sentence.doc
+        if id(doc) not in found:
+            found[id(doc)] = _modals_before_be(doc)
+        modals = found[id(doc)]
+        index = bisect.bisect_left(modals, sentence.start)
+        result.append(index < len(modals) and modals[index] <= sentence.end - 3)
+    return result
+
+
+def _modals_before_be(doc: Doc) -> list[int]:
+    """The tokens of ``doc`` that are modals followed within two words by "be"."""
+    lower = doc.to_array(LOWER)
+    modals = numpy.array([doc.vocab.strings[word] for word in _MODALS], dtype=numpy.uint64)
+    be = lower == numpy.uint64(doc.vocab.strings["be"])
+    followed = numpy.zeros(len(lower), dtype=bool)
+    followed[:-1] |= be[1:]
+    followed[:-2] |= be[2:]
+    return numpy.flatnonzero(numpy.isin(lower, modals) & followed).tolist()
+
+
 def _maybe_passive(sentence: Span) -> bool:
     """A form of "be" followed within two words by a participle: a passive is possible."""
     tokens = list(sentence)
@@ -138,6 +174,10 @@ _parsed_checks: dict[str, Callable[[Doc], bool]] = {
 }
 _pattern_checks: dict[str, Callable[[Span], bool]] = {
     "passive_without_agent": _passive_without_agent_pattern,
+}
+#: Which sentences a pattern may hold in, decided for all of them at once.
+_pattern_prefilters: dict[str, Callable[[Sequence[Span]], list[bool]]] = {
+    "passive_without_agent": _with_modal_be,
 }
 _candidates: dict[str, Callable[[Span], bool]] = {
     "passive_without_agent": _maybe_passive,

@@ -5,14 +5,23 @@ the units of the rule's scope: ``units(condition)`` is a mapping from every unit
 condition holds to the hits that make it hold. ``all`` intersects, ``any`` unites, ``not``
 subtracts, ``near`` and ``at_least`` filter. The hits become evidence sentences, and each
 sentence's commitment strength (binding or hedged) decides between present and weak.
+
+A long plan has thousands of hits per concept, and rules share most of their conditions, so
+work is done once, and only where it is needed: a concept's hits are filtered and grouped by
+unit once per scope; every ``Units`` mapping (see ``wpslint.rules.units``) holds its units as
+a set, for the algebra to run on sets, and works out a unit's hits only when asked for them;
+a ``near`` measures distances only in the units that the other conditions of an ``all``
+around it leave; and each sentence becomes evidence once, whatever number of rules cite it.
 """
 
 from __future__ import annotations
 
 import bisect
-from collections import defaultdict
-from collections.abc import Iterable, Iterator, Mapping
+from collections import Counter
+from collections.abc import Iterable, Set
 from dataclasses import dataclass
+from itertools import chain, compress
+from operator import itemgetter
 
 import numpy
 
@@ -36,9 +45,7 @@ from wpslint.rules.model import (
     Syntax,
     Where,
 )
-
-#: Units of a scope where a condition holds, with the hits that make it hold (unordered).
-Units = Mapping[int, list[Hit]]
+from wpslint.rules.units import Bare, Grouped, Joined, Nearby, Units, common
 
 
 class Engine:
@@ -69,7 +76,7 @@ class Evaluation:
 
 
 class _Context:
-    """Per-document state: hits, hits grouped by unit, sentence strengths."""
+    """Per-document state: hits, hits grouped by unit, sentence strengths and evidence."""
 
     def __init__(
         self,
@@ -82,12 +89,14 @@ class _Context:
         # A heading names a topic and commits to nothing: its words locate missing
         # protections (anchors) but are never evidence.
         self.heading_hits = hits
-        self.hits = _outside(hits, analysis.heading_tokens)
+        self._in_heading = _token_mask(len(analysis.doc), analysis.heading_tokens)
+        self._outside: dict[str, tuple[list[Hit], numpy.ndarray]] = {}
         self.syntax = syntax
         self.grammar: str | None = None
         self._syntax_results: dict[tuple[str, int], bool] = {}
-        self._grouped: dict[tuple[str, str], Units] = {}
+        self._grouped: dict[tuple[str, str], Grouped] = {}
         self._units: dict[tuple[Condition, str], Units] = {}
+        self._evidence: dict[int, Evidence] = {}
         markers = ruleset.strength
         self._hedge_concepts = (markers.hedge, markers.qualifier)
         self._binding = self._sentences_with(markers.binding)
@@ -117,7 +126,9 @@ class _Context:
             )
         if not units:
             return CheckResult(rule.info, Status.CLEAR, severity, rule.message)
-        evidence = [item for unit in sorted(units) for item in self.evidence(units[unit])]
+        evidence = [
+            item for unit in sorted(units) for item in self._unit_evidence(units, unit, rule.scope)
+        ]
         return CheckResult(
             rule.info,
             Status.FLAGGED,
@@ -136,7 +147,7 @@ class _Context:
         binding: list[Evidence] = []
         hedged: list[Evidence] = []
         for unit in sorted(units):
-            items = self.evidence(units[unit])
+            items = self._unit_evidence(units, unit, rule.scope)
             if any(item.strength is Strength.BINDING for item in items):
                 binding.extend(items)
             else:
@@ -153,52 +164,67 @@ class _Context:
 
     def units(self, condition: Condition, scope: str) -> Units:
         """Where ``condition`` holds in ``scope``; shared by every rule using the condition."""
-        key = (condition, scope)
-        if key not in self._units:
-            self._units[key] = self._evaluate(condition, scope)
-        return self._units[key]
+        key = (condition, scope)  # hashing a condition hashes all of it: once per call
+        found = self._units.get(key)
+        if found is None:
+            found = self._units[key] = self._evaluate(condition, scope)
+        return found
 
     def _evaluate(self, condition: Condition, scope: str) -> Units:
         if isinstance(condition, ConceptRef):
             return self._concept_units(condition.concept, scope)
         if isinstance(condition, AnyOf):
             found = [self.units(child, scope) for child in condition.conditions]
-            return _Joined(found, set().union(*found))
+            return Joined(found, set().union(*(units.members for units in found)))
         if isinstance(condition, AllOf):
             return self._all(condition, scope)
         if isinstance(condition, Where):
-            return {unit: [] for unit in self.units(condition.condition, scope)}
+            return Bare(self.units(condition.condition, scope).members)
         if isinstance(condition, Heading):
             return self._under_heading(condition.concepts, scope)
         if isinstance(condition, Not):
-            excluded = self.units(condition.condition, scope)
-            count = self.analysis.unit_count(scope)
-            return {unit: [] for unit in range(count) if unit not in excluded}
+            excluded = self.units(condition.condition, scope).members
+            return Bare(set(range(self.analysis.unit_count(scope))).difference(excluded))
         if isinstance(condition, AtLeast):
             return self._at_least(condition, scope)
         if isinstance(condition, Near):
             return self._near(condition, scope)
         raise TypeError(f"{condition!r} is evaluated only inside 'all'")  # loader ensures
 
-    def _concept_units(self, concept: str, scope: str) -> Units:
+    def _concept_units(self, concept: str, scope: str) -> Grouped:
         key = (concept, scope)
-        if key not in self._grouped:
-            hits = self.hits.get(concept, [])
-            units = numpy.asarray(self.analysis.units_of(scope, [start for start, _ in hits]))
-            # Hits are sorted, so their units are too: cut the list where the unit changes.
-            cuts = [0, *(numpy.flatnonzero(numpy.diff(units)) + 1).tolist(), len(hits)]
-            self._grouped[key] = _Grouped(hits, units[cuts[:-1]].tolist() if hits else [], cuts)
-        return self._grouped[key]
+        found = self._grouped.get(key)
+        if found is None:
+            hits, starts = self._hits_outside_headings(concept)
+            keys, firsts = _runs(self.analysis.units_of(scope, starts))
+            found = self._grouped[key] = Grouped(hits, keys, [*firsts, len(hits)])
+        return found
+
+    def _hits_outside_headings(self, concept: str) -> tuple[list[Hit], numpy.ndarray]:
+        """The hits of ``concept`` that do not start in a heading, and their first tokens.
+
+        Worked out once per concept, for every scope to group, and only for the concepts
+        that rules ask for: a long plan has a hundred thousand hits.
+        """
+        if concept not in self._outside:
+            hits = self.heading_hits.get(concept, [])
+            starts = numpy.fromiter(map(itemgetter(0), hits), numpy.int64, len(hits))
+            inside = self._in_heading[starts]
+            if inside.any():
+                kept = ~inside
+                hits, starts = list(compress(hits, kept.tolist())), starts[kept]
+            self._outside[concept] = (hits, starts)
+        return self._outside[concept]
 
     def _under_heading(self, concepts: tuple[str, ...], scope: str) -> Units:
         """The units under a heading that names one of ``concepts``: from the heading to the
         next heading of the same or a higher level."""
-        units: Units = {}
+        units: set[int] = set()
         for start, end, stop in self.analysis.heading_extents:
             if any(self._hit_between(concept, start, end) for concept in concepts):
-                first, last = self.analysis.units_of(scope, [start, stop - 1])
-                units.update({unit: [] for unit in range(first, last + 1)})
-        return units
+                first = self.analysis.unit_of(scope, start)
+                units.update(range(first, self.analysis.unit_of(scope, stop - 1) + 1))
+        return Bare(units)
 
     def _hit_between(self, concept: str, start: int, end: int) -> bool:
         hits = self.heading_hits.get(concept, ())
@@ -210,15 +236,14 @@ class _Context:
         positive = [c for c in children if not isinstance(c, Not | Syntax)]
         negative = [c.condition for c in children if isinstance(c, Not)]
         found = [self.units(child, scope) for child in positive]
-        keys = set(found[0]).intersection(*found[1:])
-        for child in negative:
-            keys -= set(self.units(child, scope))
+        keys = common(found)
+        keys.difference_update(*(self.units(child, scope).members for child in negative))
         for child in children:
             if isinstance(child, Syntax):  # last: the parser sees only the candidates left
                 keys = self._syntax_filter(child.analysis, keys)
-        return _Joined(found, keys)
+        return Joined(found, keys)
 
-    def _syntax_filter(self, analysis: str, sentences: set[int]) -> set[int]:
+    def _syntax_filter(self, analysis: str, sentences: Set[int]) -> set[int]:
         """The sentences (units of sentence scope) for which ``analysis`` holds."""
         todo = sorted(i for i in sentences if (analysis, i) not in self._syntax_results)
         if todo:
@@ -230,32 +255,39 @@ class _Context:
 
     def _at_least(self, condition: AtLeast, scope: str) -> Units:
         found = [self.units(child, scope) for child in condition.conditions]
-        counts: dict[int, int] = defaultdict(int)
-        for units in found:
-            for unit in units:
-                counts[unit] += 1
-        return _Joined(found, {unit for unit, count in counts.items() if count >= condition.count})
+        counts = Counter(chain.from_iterable(units.members for units in found))
+        return Joined(found, {unit for unit, count in counts.items() if count >= condition.count})
 
     def _near(self, condition: Near, scope: str) -> Units:
         found = [self.units(child, scope) for child in condition.conditions]
-        keys = set(found[0]).intersection(*found[1:])
-        result: dict[int, list[Hit]] = {}
-        for unit in keys:
-            # Merged hit lists (any, all) are in no particular order; bisection needs order.
-            lists = [sorted(set(units[unit])) for units in found if units[unit]]
-            chosen = _window(lists, condition.within)
-            if chosen:
-                result[unit] = chosen
-        return result
+        return Nearby(found, condition.within, common(found))
 
     # -- evidence -------------------------------------------------------------------------
 
-    def evidence(self, hits: list[Hit]) -> list[Evidence]:
-        """The sentences holding ``hits``, in document order, each with its strength."""
-        sentences = sorted({self.analysis.sentence_of(start).index for start, _ in hits})
-        return [self._sentence_evidence(self.analysis.sentences[i]) for i in sentences]
+    def _unit_evidence(self, units: Units, unit: int, scope: str) -> list[Evidence]:
+        """The sentences holding the hits of ``unit``, in document order.
 
-    def _sentence_evidence(self, sentence: Sentence) -> Evidence:
+        A unit of sentence scope is its own evidence when it has hits: gathering them from
+        every part of the condition would only find it again.
+        """
+        if scope == "sentence":
+            return [self._sentence_evidence(unit)] if units.has_hits(unit) else []
+        return self.evidence(units[unit])
+
+    def evidence(self, hits: Iterable[Hit]) -> list[Evidence]:
+        """The sentences holding ``hits``, in document order, each with its strength."""
+        sentence_of = self.analysis.token_sentences
+        sentences = sorted({sentence_of[start] for start, _ in hits})
+        return [self._sentence_evidence(index) for index in sentences]
+
+    def _sentence_evidence(self, index: int) -> Evidence:
+        """Sentence ``index`` as evidence: built once, as most rules cite the same passages."""
+        found = self._evidence.get(index)
+        if found is None:
+            found = self._evidence[index] = self._new_evidence(self.analysis.sentences[index])
+        return found
+
+    def _new_evidence(self, sentence: Sentence) -> Evidence:
         document = self.analysis.document
         location = document.location(sentence.start_char)
         strength = self.strength(sentence.index)
@@ -276,12 +308,12 @@ class _Context:
         Reports highlight them, so a drafter sees which words to replace. Overlapping terms
         ("where it considers it appropriate" holds "considers") become one span.
         """
-        doc, offset = self.analysis.doc, sentence.start_char
+        offset = sentence.start_char
         spans: list[tuple[int, int]] = []
         for concept in self._hedge_concepts:
             for start, end in self._concept_units(concept, "sentence").get(sentence.index, ()):
-                last = doc[end - 1]
-                spans.append((doc[start].idx - offset, last.idx + len(last) - offset))
+                first, last = self.analysis.char_span(start, end)
+                spans.append((first - offset, last - offset))
         merged: list[tuple[int, int]] = []
         for start, end in sorted(spans):
             if merged and start <= merged[-1][1]:
@@ -327,8 +359,8 @@ class _Context:
         last_token = analysis.block_token_end(index) - 1
         return analysis.sentence_of(last_token).index
 
-    def _sentences_with(self, concept: str) -> set[int]:
-        return set(self._concept_units(concept, "sentence"))
+    def _sentences_with(self, concept: str) -> Set[int]:
+        return self._concept_units(concept, "sentence").members
 
     def anchor(self, rule: Rule) -> Evidence:
         """Where a missing protection belongs: a heading on its topic, else the document."""
@@ -366,110 +398,21 @@ class _Context:
         )
 
 
-def _outside(hits: dict[str, list[Hit]], ranges: list[tuple[int, int]]) -> dict[str, list[Hit]]:
-    """The hits that do not start inside one of the token ``ranges``."""
-    if not ranges:
-        return hits
-    covered: set[int] = set()
+def _token_mask(count: int, ranges: list[tuple[int, int]]) -> numpy.ndarray:
+    """For each of ``count`` tokens, whether it lies in one of the token ``ranges``."""
+    mask = numpy.zeros(count, dtype=bool)
     for start, end in ranges:
-        covered.update(range(start, end))
-    kept = {name: [hit for hit in found if hit[0] not in covered] for name, found in hits.items()}
-    return {name: found for name, found in kept.items() if found}
+        mask[start:end] = True
+    return mask
 
 
-class _LazyUnits(Mapping[int, list[Hit]]):
-    """Units known up front, with each unit's hits worked out only when asked for.
+def _runs(units: numpy.ndarray) -> tuple[list[int], list[int]]:
+    """The distinct values of a sorted array, and the index where each first appears.
 
-    Set operations decide which units a condition holds in; most units only meet more set
-    operations (an ``all`` around them), and few become evidence. Building every unit's hit
-    list up front cost more than the rest of the rule evaluation on a long plan, where
-    concepts have thousands of hits.
+    Hits are sorted, so their units are too: a concept's hits in one unit are a run.
     """
-
-    def __init__(self, keys: list[int] | set[int]) -> None:
-        self._keys = keys
-        self._members = keys if isinstance(keys, set) else set(keys)
-
-    def __getitem__(self, unit: int) -> list[Hit]:
-        if unit not in self._members:
-            raise KeyError(unit)
-        return self._hits_of(unit)
-
-    def _hits_of(self, unit: int) -> list[Hit]:
-        raise NotImplementedError
-
-    def __contains__(self, unit: object) -> bool:
-        return unit in self._members
-
-    def __iter__(self) -> Iterator[int]:
-        return iter(self._keys)
-
-    def __len__(self) -> int:
-        return len(self._members)
-
-
-class _Grouped(_LazyUnits):
-    """A concept's sorted hits by unit: ``hits[cuts[i]:cuts[i + 1]]`` lie in unit ``keys[i]``."""
-
-    def __init__(self, hits: list[Hit], keys: list[int], cuts: list[int]) -> None:
-        super().__init__(keys)
-        self._hits = hits
-        self._cuts = cuts
-
-    def _hits_of(self, unit: int) -> list[Hit]:
-        index = bisect.bisect_left(self._keys, unit)
-        return self._hits[self._cuts[index] : self._cuts[index + 1]]
-
-
-class _Joined(_LazyUnits):
-    """The units where ``any``, ``all`` or ``at_least`` holds, with the hits of its parts."""
-
-    def __init__(self, parts: list[Units], keys: set[int]) -> None:
-        super().__init__(keys)
-        self._parts = [part for part in parts if part]
-        self._gathered: dict[int, list[Hit]] = {}
-
-    def _hits_of(self, unit: int) -> list[Hit]:
-        found = self._gathered.get(unit)
-        if found is None:
-            found = [hit for part in self._parts for hit in part.get(unit, ())]
-            self._gathered[unit] = found
-        return found
-
-
-def _window(hit_lists: list[list[Hit]], within: int) -> list[Hit]:
-    """Hits, one per list, at most ``within`` tokens from a hit of the first list.
-
-    Hit lists are sorted, so the nearest hit to an anchor is found by bisection.
-    """
-    chosen: set[Hit] = set()
-    for anchor in hit_lists[0]:
-        picks = [anchor]
-        for hits in hit_lists[1:]:
-            nearest = _nearest(hits, anchor)
-            if _gap(anchor, nearest) > within:
-                break
-            picks.append(nearest)
-        else:
-            chosen.update(picks)
-    return sorted(chosen)
-
-
-def _nearest(hits: list[Hit], anchor: Hit) -> Hit:
-    """The hit of a sorted list closest to ``anchor``."""
-    index = bisect.bisect_left(hits, anchor)
-    best, best_gap = hits[max(index - 3, 0)], None
-    for hit in hits[max(index - 3, 0) : index + 1]:
-        gap = _gap(anchor, hit)
-        if best_gap is None or gap < best_gap:
-            best, best_gap = hit, gap
-    return best
-
-
-def _gap(a: Hit, b: Hit) -> int:
-    """Tokens between two hits (0 when they touch or overlap)."""
-    if b[0] >= a[1]:
-        return b[0] - a[1]
-    if a[0] >= b[1]:
-        return a[0] - b[1]
-    return 0
+    starts_run = numpy.empty(len(units), dtype=bool)
+    starts_run[:1] = True
+    numpy.not_equal(units[1:], units[:-1], out=starts_run[1:])
+    (firsts,) = starts_run.nonzero()  # the method: numpy's functions add a Python layer
+    return units[firsts].tolist(), firsts.tolist()
