@@ -364,6 +364,13 @@ def test_line_spans_follow_page_lines() -> None:
     assert [clean_line(raw[start:end]) for start, end in line_spans(raw)] == lines
 
 
+def test_accented_text_is_cleaned_like_ascii_text() -> None:
+    for char in ["\x00", "\x01", "\x0b", "\x1f", "\x02", "\ufffe", "\t", "\r"]:
+        assert clean_line("é" + char + "x")[1:] == clean_line("a" + char + "x")[1:]
+    assert clean_line("é\ufb01n\ufb00e\uf0b7\uf020\x00x") == "éfinffe• x"
+    assert page_lines("é\ufb01\r\r\nb\ufffec\n\rd") == ["éfi", "", "b-", "c", "", "d"]
+
+
 def test_block_offsets_match_text(plan: Document) -> None:
     for block in plan.blocks:
         text = plan.text[block.start : block.end]

@@ -6,8 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from wpslint.document import BlockKind, Document, Location
+from wpslint.document import BlockKind, Document, DocumentBuilder, Location, SourceLine
 from wpslint.ingest import read_document
+from wpslint.ingest.structure import has_leader_dots
 from wpslint.ingest.text import clean_inline, parse_text
 
 CORPUS_DEV = Path("/work/shared/corpus-dev")
@@ -227,6 +228,32 @@ def test_block_offsets_match_text() -> None:
         text = document.text[block.start : block.end]
         assert text and text == text.strip()
         assert document.location(block.start).line == block.line
+
+
+@pytest.mark.parametrize(
+    ("line", "dotted"),
+    [
+        ("Introduction ........ 3", True),
+        ("Contexte \u2026\u2026 4", True),
+        ("Funding . . . . 5", True),
+        ("Wait... and see", False),
+        ("Funding . . . 5", False),
+        ("Contexte \u2026 4", False),
+    ],
+)
+def test_leader_dots(line: str, dotted: bool) -> None:
+    assert has_leader_dots(line) is dotted
+
+
+def test_builder_tidies_spaces_and_invisible_characters() -> None:
+    builder = DocumentBuilder("mem.txt", "text")
+    lines = ["  Women\u00a0peace\u00adbuilders\t meet ", "the\u200b  Ministry.", " \u2028 ", "End."]
+    builder.add(
+        BlockKind.PARAGRAPH, [SourceLine(text, number) for number, text in enumerate(lines, 1)]
+    )
+    document = builder.build()
+    assert document.text == "Women peacebuilders meet the Ministry. End."
+    assert [document.location(offset).line for offset in (0, 25, 39)] == [1, 2, 4]
 
 
 @pytest.mark.parametrize(

@@ -128,6 +128,8 @@ class DocumentBuilder:
         self._line_offsets: list[int] = []
         self._line_locations: list[Location] = []
         self._trail: list[tuple[int, str]] = []
+        #: The titles of ``_trail``, shared by the blocks under them until the next heading.
+        self._section: tuple[str, ...] = ()
         self._title: str | None = None
 
     def add(
@@ -139,39 +141,26 @@ class DocumentBuilder:
         table_row: tuple[int, int] | None = None,
     ) -> Block | None:
         """Append one block made of ``lines``; blank blocks are skipped (returns None)."""
-        pieces = [(" ".join(_visible(line.text).split()), line) for line in lines]
-        pieces = [(text, line) for text, line in pieces if text]
+        pieces = [(text, line) for line in lines if (text := _tidy(line.text))]
         if not pieces:
             return None
         if self._parts:
             self._append(BLOCK_SEPARATOR)
         start = self._length
-        text = ""
-        for piece, line in pieces:
-            if text and _breaks_word(text, piece):
-                text = text[:-1]
-            elif text:
-                text += " "
-            self._line_offsets.append(start + len(text))
-            self._line_locations.append(Location(page=line.page, line=line.line))
-            text += piece
+        text = self._join(pieces, start)
         self._append(text)
+        heading = kind is BlockKind.HEADING
+        if heading:
+            self._open_section(level or 1, text)
         first = pieces[0][1]
-        if kind is BlockKind.HEADING:
-            heading_level = level or 1
-            while self._trail and self._trail[-1][0] >= heading_level:
-                self._trail.pop()
-            self._trail.append((heading_level, text))
-            if self._title is None:
-                self._title = text
         block = Block(
             kind=kind,
             start=start,
             end=self._length,
             page=first.page,
             line=first.line,
-            section=tuple(title for _, title in self._trail),
-            level=level if kind is BlockKind.HEADING else None,
+            section=self._section,
+            level=level if heading else None,
             table_row=table_row,
         )
         self._blocks.append(block)
@@ -194,6 +183,32 @@ class DocumentBuilder:
         self._parts.append(text)
         self._length += len(text)
 
+    def _join(self, pieces: list[tuple[str, SourceLine]], start: int) -> str:
+        """The text of a block from its non-blank lines, which start at offset ``start``;
+        where each line starts is recorded for ``Document.location``."""
+        offsets = self._line_offsets
+        locations = self._line_locations
+        text = ""
+        for piece, line in pieces:
+            if text:
+                if _breaks_word(text, piece):
+                    text = text[:-1]
+                else:
+                    text += " "
+            offsets.append(start + len(text))
+            locations.append(Location(line.page, line.line))
+            text += piece
+        return text
+
+    def _open_section(self, level: int, title: str) -> None:
+        """Make heading ``title`` of ``level`` the innermost section of the blocks after it."""
+        while self._trail and self._trail[-1][0] >= level:
+            self._trail.pop()
+        self._trail.append((level, title))
+        self._section = tuple(heading for _, heading in self._trail)
+        if self._title is None:
+            self._title = title
+
 
 #: Characters that only guide line breaking or joining (soft hyphen, zero-width space, word
 #: joiner, byte order mark); left in, they would split words such as "peace\u00adbuilders".
@@ -201,6 +216,19 @@ _INVISIBLE = re.compile("[\u00ad\u200b\u2060\ufeff]")
 #: Halves of UTF-16 surrogate pairs on their own (text decoded with "surrogateescape" holds
 #: them); they are no characters, and spaCy cannot store them.
 _SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _tidy(text: str) -> str:
+    """``text`` without invisible characters, trimmed, its runs of white space made single
+    spaces.
+
+    Most lines need none of this, and saying so is several times cheaper than splitting and
+    joining them: every character ``_visible`` removes or replaces, and every white space
+    character but the space, is unprintable.
+    """
+    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
+        return text
+    return " ".join(_visible(text).split())
 
 
 def _visible(text: str) -> str:

@@ -52,7 +52,6 @@ _LIST_MARKER = re.compile(
     r"|\((?:\d{1,3}|[a-zA-Z]{1,2}|[ivxlcIVXLC]{1,6})\))\s+(?=\S)"
 )
 _ITEM_NUMBER = re.compile(r"^(\d{1,3})[.)]\s")
-_LEADER_DOTS = re.compile(r"\.{4,}|…{2,}|(?:\. ){4,}")
 _TRAILING_CLOSERS = " \t\"'\u2019\u201d\u00bb)]"
 _OPENING_QUOTES = "\"'\u2018\u201c\u00ab"
 #: Lower-case words a title never ends with but a wrapped line of a sentence often does
@@ -109,7 +108,7 @@ def numbers_paragraph(text: str) -> bool:
 
 def _looks_like_title(title: str, words: int) -> bool:
     limit = MAX_CAPS_HEADING_WORDS if title.isupper() else MAX_HEADING_WORDS
-    if words > limit or _LEADER_DOTS.search(title):
+    if words > limit or has_leader_dots(title):
         return False
     if not title:
         return True
@@ -139,7 +138,7 @@ def is_caps_line(text: str) -> bool:
         and len(text.split()) <= MAX_CAPS_HEADING_WORDS
         and text[-1] not in ",;"
         and sum(1 for char in text if char.isalpha()) >= 3
-        and not _LEADER_DOTS.search(text)
+        and not has_leader_dots(text)
     )
 
 
@@ -169,8 +168,10 @@ def ends_sentence(text: str) -> bool:
 
 
 def has_leader_dots(text: str) -> bool:
-    """True for table-of-contents lines such as "Introduction ........ 3"."""
-    return _LEADER_DOTS.search(text) is not None
+    """True for table-of-contents lines such as "Introduction ........ 3": four full stops,
+    two ellipses or four spaced full stops in a row. Looking for the three strings is many
+    times faster than a regex search, which tries the alternatives at every character."""
+    return "...." in text or "……" in text or ". . . . " in text
 
 
 def continues(following: str) -> bool:
