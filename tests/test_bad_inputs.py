@@ -455,6 +455,24 @@ def test_rule_regex_that_could_backtrack_is_refused_with_file_and_line(
     assert says in line
 
 
+@pytest.mark.parametrize("word", ["on", "no", "yes", "off", "12"])
+def test_rule_word_yaml_reads_as_a_boolean_or_number_is_refused_with_file_and_line(
+    tmp_path: Path, good: Path, word: str
+) -> None:
+    shipped = Path(__file__).resolve().parents[1] / "rules"
+    rules = shutil.copytree(shipped, tmp_path / "rules")
+    legal = rules / "concepts" / "legal_net.yaml"
+    lines = legal.read_text(encoding="utf-8").splitlines()
+    number = next(i for i, line in enumerate(lines, 1) if '{LOWER: {IN: ["no", not]}}' in line)
+    lines[number - 1] = lines[number - 1].replace('["no", not]', f"[{word}, not]")
+    legal.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = wpslint("--rules", rules, good)
+    assert result.exit_code == 2
+    (line,) = result.stderr.splitlines()
+    assert f"legal_net.yaml:{number}: LOWER word " in line
+    assert "is not text: quote it" in line
+
+
 def test_invalid_configuration_names_file_and_line(tmp_path: Path, good: Path) -> None:
     config = tmp_path / "wpslint.yaml"
     config.write_text("fail-on: error\nselect: [LEG\n")

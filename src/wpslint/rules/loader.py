@@ -234,6 +234,7 @@ def _concept(name: str, body: SourceMap) -> Concept:
         raise body.error("'defined_terms' must be true or false", "defined_terms")
     for token in (token for pattern in patterns for token in pattern):
         _check_regexes(token, name)
+        _check_words(token, name)
     path, line = body.where()
     return Concept(
         name=name,
@@ -263,6 +264,31 @@ def _check_regexes(node: Any, concept: str) -> None:
                 raise node.error(f"regex {value!r} in concept '{concept}': {problem}", key)
         else:
             _check_regexes(value, concept)
+
+
+#: Token attributes whose values are words: a value YAML read as something else is a mistake.
+_WORD_KEYS = ("ORTH", "TEXT", "LOWER", "NORM", "LEMMA")
+_LIST_OPERATORS = ("IN", "NOT_IN")
+
+
+def _check_words(token: SourceMap, concept: str) -> None:
+    """Refuse a word that YAML did not read as text: unquoted ``on``, ``no``, ``yes`` or
+    ``off`` are booleans and numbers are numbers, and a pattern holding them silently never
+    matches."""
+    for key in _WORD_KEYS:
+        value = token.get(key)
+        if isinstance(value, SourceMap):
+            words = [w for op in _LIST_OPERATORS if isinstance(w := value.get(op), list)]
+            values = [word for found in words for word in found]
+        else:
+            values = [] if value is None else [value]
+        for word in values:
+            if not isinstance(word, str):
+                raise token.error(
+                    f"{key} word {word!r} in concept '{concept}' is not text: quote it "
+                    '("on", "no", "1"); YAML reads on/off/yes/no as true/false',
+                    key,
+                )
 
 
 def _check_include_cycles(
