@@ -1,8 +1,9 @@
 """The spaCy pipeline wpslint runs on every document.
 
 The default pipeline uses official packages only and is fast: blank English tokenization,
-a sentencizer that also ends sentences at block boundaries, and a
-``wpslint_norm`` component that writes each token's matching key into ``Token.norm``.
+sentence boundaries as spaCy's Sentencizer sets them, block boundaries included
+(``wpslint_sentences``, see ``wpslint.nlp.sentences``), and a ``wpslint_norm`` component
+that writes each token's matching key into ``Token.norm``.
 
 The matching key is the lower-cased lemma from spaCy's English lookup table
 (spacy-lookups-data), with British spellings mapped to American ones from the same package's
@@ -30,6 +31,7 @@ from spacy.tokens import Doc
 
 from wpslint.document import BLOCK_SEPARATOR
 from wpslint.limits import MAX_TEXT_CHARS
+from wpslint.nlp.sentences import SentenceStarts
 
 #: The longest document text accepted (characters); spaCy's default of 1M is too low for
 #: 500-page plans. Readers refuse longer texts as too large before they get here.
@@ -135,6 +137,11 @@ def _looks_plural(word: str) -> bool:
     )
 
 
+@Language.factory("wpslint_sentences", default_config={"punct_chars": []})
+def _make_sentence_starts(nlp: Language, name: str, punct_chars: list[str]) -> SentenceStarts:
+    return SentenceStarts(punct_chars)
+
+
 @Language.factory("wpslint_norm")
 def _make_norm_writer(nlp: Language, name: str) -> NormWriter:
     return NormWriter(nlp)
@@ -157,9 +164,9 @@ class Pipeline:
     def pattern_docs(self, terms: Iterable[str]) -> list[Doc]:
         """Docs for concept terms, tokenized and normalised like document text.
 
-        A term is one phrase, so the sentencizer (half the time of rule loading) is skipped.
+        A term is one phrase, so sentence boundaries are not looked for.
         """
-        return list(self.nlp.pipe(terms, disable=["sentencizer"]))
+        return list(self.nlp.pipe(terms, disable=["wpslint_sentences"]))
 
 
 @functools.lru_cache(maxsize=1)
@@ -170,6 +177,6 @@ def load_pipeline() -> Pipeline:
     # Readers separate blocks with a blank line ("\n\n"), so a block boundary ends a
     # sentence just as a full stop does: headings, list items and table cells never merge.
     punct_chars = [*Sentencizer.default_punct_chars, BLOCK_SEPARATOR]
-    nlp.add_pipe("sentencizer", config={"punct_chars": punct_chars})
+    nlp.add_pipe("wpslint_sentences", config={"punct_chars": punct_chars})
     nlp.add_pipe("wpslint_norm")
     return Pipeline(nlp=nlp, name=f"blank:en + lookup lemmas (spaCy {spacy.__version__})")
