@@ -10,6 +10,8 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
+import numpy
+from spacy.attrs import IDX, LENGTH
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
@@ -44,17 +46,21 @@ class DocTypeDetector:
                 if forms:
                     self._matcher.add(f"{doc_type}:{group}", pipeline.pattern_docs(forms))
 
-    def detect(self, doc: Doc) -> Detection:
+    def detect(self, doc: Doc, text: str | None = None) -> Detection:
+        """The likeliest type of ``doc``; ``text`` is its text when the caller has it
+        (``Doc.text`` joins every token again)."""
         scores = dict.fromkeys(DOC_TYPES, 0)
         title_cues: set[tuple[str, str]] = set()
         body_counts: Counter[tuple[str, str]] = Counter()
         strings = doc.vocab.strings
-        for match_id, start, end in self._matcher(doc):
+        text = doc.text if text is None else text
+        matches = self._matcher(doc)
+        for (match_id, _, _), (first, last) in zip(matches, _extents(doc, matches), strict=True):
             doc_type, group = strings[match_id].split(":")
-            cue = (doc_type, doc[start:end].text.lower())
+            cue = (doc_type, text[first:last].lower())
             if group == "body":
                 body_counts[cue] += 1
-            elif doc[start].idx < OPENING_CHARS:
+            elif first < OPENING_CHARS:
                 title_cues.add(cue)
         for doc_type, _ in title_cues:
             scores[doc_type] += TITLE_WEIGHT
@@ -62,3 +68,14 @@ class DocTypeDetector:
             scores[doc_type] += min(count, BODY_CAP)
         best = max(DOC_TYPES, key=lambda t: scores[t])
         return Detection(doc_type=best if scores[best] else FALLBACK, scores=scores)
+
+
+def _extents(doc: Doc, matches: list[tuple[int, int, int]]) -> list[tuple[int, int]]:
+    """The characters each match covers in the text (without a Span object per match)."""
+    if not matches:
+        return []
+    columns = doc.to_array([IDX, LENGTH]).astype(numpy.int64)
+    _, starts, ends = numpy.array(matches, dtype=numpy.uint64).astype(numpy.int64).T
+    firsts = columns[starts, 0]
+    lasts = columns[ends - 1, 0] + columns[ends - 1, 1]
+    return list(zip(firsts.tolist(), lasts.tolist(), strict=True))

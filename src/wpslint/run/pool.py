@@ -105,7 +105,6 @@ def _setup(context: Context, rules: RuleSet | None = None) -> Linter:
     global _linter, _context
     if _linter is None or (rules is not None and _linter.ruleset.sha256 != rules.sha256):
         _linter = Linter(rules or load_rules(context.rules_dir))
-        gc.freeze()  # what the linter loaded lives until exit: spare it the collector's sweeps
     _context = context
     return _linter
 
