@@ -427,6 +427,21 @@ def test_bilingual_plan_is_checked_with_a_warning(tmp_path: Path) -> None:
 # -- rules and configuration --------------------------------------------------------------
 
 
+def rules_with_edit(
+    tmp_path: Path, concept_file: str, marker: str, old: str, new: str
+) -> tuple[Path, int]:
+    """A copy of the shipped rules with ``old`` replaced by ``new`` on the line of
+    ``concept_file`` holding ``marker``; returns the copy and that line's number."""
+    shipped = Path(__file__).resolve().parents[1] / "rules"
+    rules = shutil.copytree(shipped, tmp_path / "rules")
+    edited = rules / "concepts" / concept_file
+    lines = edited.read_text(encoding="utf-8").splitlines()
+    number = next(i for i, line in enumerate(lines, 1) if marker in line)
+    lines[number - 1] = lines[number - 1].replace(old, new)
+    edited.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return rules, number
+
+
 @pytest.mark.parametrize(
     ("regex", "says"),
     [
@@ -438,13 +453,9 @@ def test_bilingual_plan_is_checked_with_a_warning(tmp_path: Path) -> None:
 def test_rule_regex_that_could_backtrack_is_refused_with_file_and_line(
     tmp_path: Path, good: Path, regex: str, says: str
 ) -> None:
-    shipped = Path(__file__).resolve().parents[1] / "rules"
-    rules = shutil.copytree(shipped, tmp_path / "rules")
-    drafting = rules / "concepts" / "drafting.yaml"
-    lines = drafting.read_text(encoding="utf-8").splitlines()
-    number = next(i for i, line in enumerate(lines, 1) if '{REGEX: "^[a-z]{2,}ing$"}' in line)
-    lines[number - 1] = lines[number - 1].replace("^[a-z]{2,}ing$", regex)
-    drafting.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    rules, number = rules_with_edit(
+        tmp_path, "drafting.yaml", '{REGEX: "^[a-z]{2,}ing$"}', "^[a-z]{2,}ing$", regex
+    )
     result = wpslint("--rules", rules, good)
     assert result.exit_code == 2
     assert "Traceback" not in result.stdout + result.stderr
@@ -459,13 +470,9 @@ def test_rule_regex_that_could_backtrack_is_refused_with_file_and_line(
 def test_rule_word_yaml_reads_as_a_boolean_or_number_is_refused_with_file_and_line(
     tmp_path: Path, good: Path, word: str
 ) -> None:
-    shipped = Path(__file__).resolve().parents[1] / "rules"
-    rules = shutil.copytree(shipped, tmp_path / "rules")
-    legal = rules / "concepts" / "legal_net.yaml"
-    lines = legal.read_text(encoding="utf-8").splitlines()
-    number = next(i for i, line in enumerate(lines, 1) if '{LOWER: {IN: ["no", not]}}' in line)
-    lines[number - 1] = lines[number - 1].replace('["no", not]', f"[{word}, not]")
-    legal.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    rules, number = rules_with_edit(
+        tmp_path, "legal_net.yaml", '{LOWER: {IN: ["no", not]}}', '["no", not]', f"[{word}, not]"
+    )
     result = wpslint("--rules", rules, good)
     assert result.exit_code == 2
     (line,) = result.stderr.splitlines()
