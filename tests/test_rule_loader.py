@@ -143,6 +143,13 @@ def test_heading_takes_concept_names(tmp_path: Path) -> None:
     assert "unknown concept 'nowhere'" in str(error) and error.line == 16
 
 
+@pytest.mark.parametrize("holds_without_hits", ["where: {concept: hedge}", "heading: [hedge]"])
+def test_near_refuses_conditions_without_hits(tmp_path: Path, holds_without_hits: str) -> None:
+    near = f"- near: [{{concept: fund}}, {{{holds_without_hits}}}]\n          within: 5"
+    error = load_error(tmp_path, RULE.replace("- not: {concept: hedge}", near))
+    assert "'near' measures distances between hits" in str(error)
+
+
 def test_shipped_rules_load() -> None:
     ruleset = load_ruleset(default_rules_dir())
     ids = {rule.id for rule in ruleset.rules}

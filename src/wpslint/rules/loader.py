@@ -457,6 +457,9 @@ def _condition(
         raise node.error("'within' takes a whole number of tokens", "within")
     if len(children) < 2 or any(isinstance(child, Not) for child in children):
         raise node.error("'near' needs two or more positive conditions", operator)
+    if any(isinstance(child, Where | Heading) for child in children):
+        # They hold without hits, so there is nothing to measure a distance from.
+        raise node.error("'near' measures distances between hits: 'where' and 'heading' have none")
     return Near(conditions=children, within=within)
 
 
