@@ -80,7 +80,9 @@ class Document:
     #: What a reader could not take in, such as scanned pages without text, one line each.
     warnings: list[str] = field(default_factory=list)
     _line_offsets: list[int] = field(default_factory=list, repr=False)
-    _line_locations: list[Location] = field(default_factory=list, repr=False)
+    #: The (page, line) of each line, made a ``Location`` only when asked for: a document
+    #: has thousands of lines and a check looks up a few hundred.
+    _line_locations: list[tuple[int | None, int]] = field(default_factory=list, repr=False)
     _block_starts: list[int] = field(default_factory=list, repr=False)
 
     def __post_init__(self) -> None:
@@ -91,7 +93,7 @@ class Document:
         index = bisect.bisect_right(self._line_offsets, offset) - 1
         if index < 0:
             return Location(page=self.blocks[0].page if self.blocks else None, line=1)
-        return self._line_locations[index]
+        return Location(*self._line_locations[index])
 
     def block_at(self, offset: int) -> Block | None:
         """The block that contains ``offset`` (or the last one that starts before it)."""
@@ -126,7 +128,7 @@ class DocumentBuilder:
         self._length = 0
         self._blocks: list[Block] = []
         self._line_offsets: list[int] = []
-        self._line_locations: list[Location] = []
+        self._line_locations: list[tuple[int | None, int]] = []
         self._trail: list[tuple[int, str]] = []
         #: The titles of ``_trail``, shared by the blocks under them until the next heading.
         self._section: tuple[str, ...] = ()
@@ -186,17 +188,31 @@ class DocumentBuilder:
     def _join(self, pieces: list[tuple[str, SourceLine]], start: int) -> str:
         """The text of a block from its non-blank lines, which start at offset ``start``;
         where each line starts is recorded for ``Document.location``."""
+        texts = [piece for piece, _ in pieces]
+        self._line_locations += [(line.page, line.line) for _, line in pieces]
+        text = " ".join(texts)
+        if "- " in text:
+            # A line may end in a hyphen that breaks a word: joined line by line.
+            return self._join_hyphenated(texts, start)
+        # No line but the last ends in a hyphen (it would stand before a space), so every
+        # line is followed by one space: joined in C, the offsets only summed.
+        offset = start
+        for piece in texts:
+            self._line_offsets.append(offset)
+            offset += len(piece) + 1
+        return text
+
+    def _join_hyphenated(self, texts: list[str], start: int) -> str:
+        """``_join`` for lines of which some may end in a hyphen that breaks a word."""
         offsets = self._line_offsets
-        locations = self._line_locations
         text = ""
-        for piece, line in pieces:
+        for piece in texts:
             if text:
                 if _breaks_word(text, piece):
                     text = text[:-1]
                 else:
                     text += " "
             offsets.append(start + len(text))
-            locations.append(Location(line.page, line.line))
             text += piece
         return text
 
