@@ -21,7 +21,6 @@ from collections import Counter
 from collections.abc import Iterable, Set
 from dataclasses import dataclass
 from itertools import chain, compress
-from operator import itemgetter
 
 import numpy
 
@@ -30,7 +29,7 @@ from wpslint.findings import CheckResult, Evidence, Kind, Status, Strength
 from wpslint.nlp.analysis import Analysis, Sentence
 from wpslint.nlp.pipeline import Pipeline
 from wpslint.nlp.syntax import SyntaxAnalyser
-from wpslint.rules.matcher import ConceptMatcher, Hit
+from wpslint.rules.matcher import ConceptHits, ConceptMatcher, Hit
 from wpslint.rules.model import (
     AllOf,
     AnyOf,
@@ -81,7 +80,7 @@ class _Context:
     def __init__(
         self,
         analysis: Analysis,
-        hits: dict[str, list[Hit]],
+        hits: ConceptHits,
         ruleset: RuleSet,
         syntax: SyntaxAnalyser,
     ) -> None:
@@ -208,7 +207,7 @@ class _Context:
         """
         if concept not in self._outside:
             hits = self.heading_hits.get(concept, [])
-            starts = numpy.fromiter(map(itemgetter(0), hits), numpy.int64, len(hits))
+            starts = self.heading_hits.starts(concept)
             inside = self._in_heading[starts]
             if inside.any():
                 kept = ~inside

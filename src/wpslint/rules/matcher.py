@@ -9,11 +9,10 @@ document where they can match (see ``wpslint.rules.shapes``).
 
 from __future__ import annotations
 
-import bisect
 import itertools
-from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
+import numpy
 from spacy.attrs import IDX, IS_TITLE, IS_UPPER, NORM
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
@@ -31,8 +30,6 @@ Hit = tuple[int, int]
 _EXCLUDE = "\x00exclude:"
 #: Prefix of the phrase matcher keys, each standing for the concepts that share some terms.
 _SHARED = "\x00terms:"
-#: Tokens in the longest exclusion phrase worth looking back over.
-_LONGEST_PHRASE = 64
 
 
 #: Most phrases one token pattern may turn into (see ``pattern_phrases``).
@@ -85,6 +82,23 @@ def term_variants(term: str) -> list[str]:
         variants.append(term.replace("-", ""))
         variants.append(term.replace("-", " "))
     return variants
+
+
+class ConceptHits(dict[str, list[Hit]]):
+    """Hits per concept name, and the first tokens of each concept's hits as an array.
+
+    The rule engine groups hits by unit with numpy; reading the first tokens back out of
+    a hundred thousand hit tuples cost more than the grouping.
+    """
+
+    def __init__(self, hits: dict[str, list[Hit]], starts: dict[str, numpy.ndarray]) -> None:
+        super().__init__(hits)
+        self._starts = starts
+
+    def starts(self, concept: str) -> numpy.ndarray:
+        """The first token of each hit of ``concept``, in order (empty if it has none)."""
+        found = self._starts.get(concept)
+        return numpy.zeros(0, dtype=numpy.int64) if found is None else found
 
 
 class ConceptMatcher:
@@ -147,49 +161,134 @@ class ConceptMatcher:
             self._phrases.add(f"{_SHARED}{number}", sequences)
             self._receivers[strings.add(f"{_SHARED}{number}")] = keys
 
-    def find(self, doc: Doc, text: str | None = None) -> dict[str, list[Hit]]:
+    def find(self, doc: Doc, text: str | None = None) -> ConceptHits:
         """Hits per concept name (sorted, deduplicated); concepts without hits are absent.
 
         ``text`` is the document's text when the caller has it (``Doc.text`` joins every
         token again); definitions are looked for in it.
+
+        A long plan has tens of thousands of matches, most of them going to several
+        concepts, so hits are handled as numpy arrays of codes (see ``_Codes``) until the
+        end: sorting, merging and excluding them per hit in Python cost more than spaCy's
+        matching.
         """
-        matched = self._matches(doc)
-        defined = _DefinedTerms(doc, text, self._pipeline)
-        hits: dict[str, list[Hit]] = {}
+        codes = _Codes(len(doc))
+        matched, every = self._matches(doc, codes)
+        defined = _DefinedTerms(doc, text, self._pipeline, codes)
+        hits: dict[str, numpy.ndarray] = {}
         for name in self._order:
             concept = self._concepts[name]
             runs = [hits[included] for included in concept.include if included in hits]
             if name in matched:
-                runs.append(_sorted_unique(matched[name]))
+                runs.append(matched[name])
             if (excluded := matched.get(_EXCLUDE + name)) is not None:
-                spans = sorted(excluded)
-                runs = [[hit for hit in run if not _inside_any(hit, spans)] for run in runs]
+                runs = [run[~codes.inside(run, excluded)] for run in runs]
             if concept.context is not None and concept.context not in hits:
                 runs = []
-            runs = [run for run in runs if run]
+            runs = [run for run in runs if len(run)]
             if concept.defined_terms and runs:
-                runs.append(_sorted_unique(defined.hits(itertools.chain.from_iterable(runs))))
+                runs.append(defined.hits(numpy.concatenate(runs)))
             if runs:
-                hits[name] = _union(runs)
-        return hits
+                hits[name] = runs[0] if len(runs) == 1 else _distinct(numpy.concatenate(runs))
+        every = _distinct(numpy.concatenate((every, defined.occurring())))
+        # One tuple per distinct hit, shared by every concept holding it: most hits are in
+        # several concepts, and making a tuple costs more than copying a reference.
+        shared = numpy.fromiter(codes.hits(every), dtype=object, count=len(every))
+        return ConceptHits(
+            {name: shared[every.searchsorted(found)].tolist() for name, found in hits.items()},
+            {name: codes.starts(found) for name, found in hits.items()},
+        )
 
-    def _matches(self, doc: Doc) -> dict[str, list[Hit]]:
+    def _matches(self, doc: Doc, codes: _Codes) -> tuple[dict[str, numpy.ndarray], numpy.ndarray]:
         """The matches of each concept's terms and patterns (under its name) and of its
-        exclusions (under ``_EXCLUDE`` + its name); keys without matches are absent."""
-        found: defaultdict[int, list[Hit]] = defaultdict(list)
-        for matcher in (self._phrases, *self._words.values()):
-            for match_id, start, end in matcher(doc) if len(matcher) else ():
-                found[match_id].append((start, end))
-        matched: defaultdict[str, list[Hit]] = defaultdict(list)
-        for match_id, hits in found.items():
-            for key in self._receivers[match_id]:
-                matched[key].extend(hits)
+        exclusions (under ``_EXCLUDE`` + its name), as sorted unique codes (keys without
+        matches are absent); and every code matched, sorted, each once.
+
+        Every match is copied to each key its phrase stands for, and all of them are
+        sorted once, by key and then by code.
+        """
+        found = [
+            match
+            for matcher in (self._phrases, *self._words.values())
+            if len(matcher)
+            for match in matcher(doc)
+        ]
+        columns = numpy.fromiter(
+            itertools.chain.from_iterable(found), dtype=numpy.uint64, count=3 * len(found)
+        ).reshape(-1, 3)
+        match_ids, phrase_of = numpy.unique(columns[:, 0], return_inverse=True)
+        keys: dict[str, int] = {}
+        receivers = [
+            [keys.setdefault(key, len(keys)) for key in self._receivers[match_id]]
+            for match_id in match_ids.tolist()
+        ]
+        # Match i goes to the keys of its phrase: copies[i] of them, listed from firsts[i].
+        counts = numpy.array([len(keyed) for keyed in receivers], dtype=numpy.int64)
+        firsts = numpy.cumsum(counts) - counts
+        copies = counts[phrase_of]
+        copy_of = numpy.repeat(numpy.arange(len(found)), copies)
+        nth = numpy.arange(len(copy_of)) - numpy.repeat(numpy.cumsum(copies) - copies, copies)
+        key_list = numpy.array(list(itertools.chain.from_iterable(receivers)), dtype=numpy.int64)
+        key_of = [key_list[firsts[phrase_of[copy_of]] + nth]]
+        spans = columns[:, 1:].astype(numpy.int64)
+        every = [codes.of(spans[:, 0], spans[:, 1])]
+        code_of = [every[0][copy_of]]
         if self._shapes and len(doc):
             words = DocWords(doc, self._conditions, self._margin)
             for shape in self._shapes:
                 if shape_hits := list(shape.matches(words)):
-                    matched[shape.concept].extend(shape_hits)
-        return matched
+                    shape_spans = numpy.array(shape_hits, dtype=numpy.int64)
+                    every.append(codes.of(shape_spans[:, 0], shape_spans[:, 1]))
+                    code_of.append(every[-1])
+                    key = keys.setdefault(shape.concept, len(keys))
+                    key_of.append(numpy.full(len(shape_hits), key, dtype=numpy.int64))
+        keyed = _distinct(numpy.concatenate(key_of) * codes.limit + numpy.concatenate(code_of))
+        cuts = numpy.searchsorted(keyed, numpy.arange(len(keys) + 1) * codes.limit).tolist()
+        matched = {
+            key: keyed[cuts[number] : cuts[number + 1]] - number * codes.limit
+            for key, number in keys.items()
+        }
+        return matched, _distinct(numpy.concatenate(every))
+
+
+class _Codes:
+    """Hits of a document as integers: ``start * (size + 1) + end``.
+
+    Codes order as hits do, so numpy sorts, merges and deduplicates them in one array.
+    """
+
+    def __init__(self, size: int) -> None:
+        self._base = size + 1
+        #: More than any code: codes of different keys are set apart by multiples of it
+        #: (int64 holds a thousand keys' codes for documents of ten million tokens).
+        self.limit = self._base * self._base
+
+    def of(self, starts: numpy.ndarray, ends: numpy.ndarray) -> numpy.ndarray:
+        """The codes of the hits [``starts[i]``, ``ends[i]``)."""
+        return starts * self._base + ends
+
+    def starts(self, codes: numpy.ndarray) -> numpy.ndarray:
+        """The first token of each hit of ``codes``."""
+        return codes // self._base
+
+    def ends(self, codes: numpy.ndarray) -> numpy.ndarray:
+        """The token after each hit of ``codes``."""
+        return codes % self._base
+
+    def hits(self, codes: numpy.ndarray) -> Iterator[Hit]:
+        """``codes`` as hits, in the same order."""
+        return zip(self.starts(codes).tolist(), self.ends(codes).tolist(), strict=True)
+
+    def inside(self, codes: numpy.ndarray, spans: numpy.ndarray) -> numpy.ndarray:
+        """Whether each hit of ``codes`` lies within one of ``spans`` (sorted codes).
+
+        A hit lies within a span when the span starts at or before it and reaches at least
+        to its end: the furthest end of the spans starting at or before it tells.
+        """
+        span_starts = self.starts(spans)
+        reach = numpy.maximum.accumulate(self.ends(spans))
+        last = numpy.searchsorted(span_starts, self.starts(codes), "right") - 1
+        return (last >= 0) & (reach[numpy.maximum(last, 0)] >= self.ends(codes))
 
 
 def _norm_sequences(pipeline: Pipeline, forms: Iterable[str]) -> dict[str, tuple[int, ...]]:
@@ -212,39 +311,32 @@ def _phrase_keys(vocab: Vocab, attr: str, phrases: list[list[str]]) -> list[list
     return [[keys[word] for word in phrase] for phrase in phrases]
 
 
-def _sorted_unique(hits: Iterable[Hit]) -> list[Hit]:
-    """``hits`` sorted, each once (sorting a set is slower than skipping neighbours)."""
-    ordered = sorted(hits)
-    return ordered[:1] + [hit for previous, hit in itertools.pairwise(ordered) if hit != previous]
-
-
-def _union(runs: list[list[Hit]]) -> list[Hit]:
-    """The hits of sorted, duplicate-free ``runs``, sorted and each once, in a new list.
-
-    Python's sort merges a few sorted runs in linear time; one run (a concept found only
-    through one it includes) is just copied.
-    """
-    if len(runs) == 1:
-        return list(runs[0])
-    return _sorted_unique(itertools.chain.from_iterable(runs))
+def _distinct(codes: numpy.ndarray) -> numpy.ndarray:
+    """``codes`` sorted, each once (``numpy.unique`` takes twenty times longer)."""
+    ordered = numpy.sort(codes)
+    rest = ordered[1:]
+    return numpy.concatenate((ordered[:1], rest[rest != ordered[:-1]]))
 
 
 class _DefinedTerms:
     """The terms a document defines and where they occur, worked out when first needed:
     most documents have no hit of a concept that takes defined terms."""
 
-    def __init__(self, doc: Doc, text: str | None, pipeline: Pipeline) -> None:
+    def __init__(self, doc: Doc, text: str | None, pipeline: Pipeline, codes: _Codes) -> None:
         self._doc = doc
         self._text = text
         self._pipeline = pipeline
+        self._codes = codes
         self._definitions: list[Definition] = []
-        self._occurrences: dict[str, list[Hit]] = {}
-        self._offsets: list[int] = []
-        self._capitalised: list[int] = []
+        self._occurrences: dict[str, numpy.ndarray] = {}
+        self._offsets = numpy.zeros(0, dtype=numpy.int64)
+        #: Per token, and for the end of the document (false), whether it is capitalised.
+        self._capitalised = numpy.zeros(1, dtype=bool)
         self._loaded = False
 
-    def hits(self, found: Iterable[Hit]) -> list[Hit]:
-        """Where the terms the document defines by one of ``found`` occur in it.
+    def hits(self, found: numpy.ndarray) -> numpy.ndarray:
+        """Where the terms the document defines by one of ``found`` (codes) occur in it, as
+        codes, unsorted.
 
         A hit inside a name does not define: '"Council" means the Defenders Protection
         Council' names a body, not the defenders, so a hit followed by a capitalised word is
@@ -252,29 +344,34 @@ class _DefinedTerms:
         """
         if not self._loaded:
             self._load()
-        size, offsets, capitalised = len(self._doc), self._offsets, self._capitalised
-        starts = sorted(
-            offsets[start] for start, end in found if end >= size or not capitalised[end]
-        )
-        return [
-            hit
+        codes = self._codes
+        kept = ~self._capitalised[codes.ends(found)]
+        starts = numpy.sort(self._offsets[codes.starts(found)[kept]])
+        chosen = [
+            self._occurrences[definition.term]
             for definition in self._definitions
-            if bisect.bisect_left(starts, definition.start)
-            < bisect.bisect_left(starts, definition.end)
-            for hit in self._occurrences.get(definition.term, ())
+            if definition.term in self._occurrences
+            and numpy.searchsorted(starts, definition.start)
+            < numpy.searchsorted(starts, definition.end)
         ]
+        return numpy.concatenate(chosen) if chosen else numpy.zeros(0, dtype=numpy.int64)
+
+    def occurring(self) -> numpy.ndarray:
+        """The codes of every occurrence found of a defined term (none before ``hits``)."""
+        return numpy.concatenate([numpy.zeros(0, dtype=numpy.int64), *self._occurrences.values()])
 
     def _load(self) -> None:
         doc = self._doc
         self._definitions = find_definitions(doc.text if self._text is None else self._text)
         self._occurrences = self._find({definition.term for definition in self._definitions})
-        columns = doc.to_array([IDX, IS_TITLE, IS_UPPER])
-        self._offsets = columns[:, 0].tolist()
-        self._capitalised = (columns[:, 1] | columns[:, 2]).tolist()
+        columns = doc.to_array([IDX, IS_TITLE, IS_UPPER]).astype(numpy.int64).reshape(-1, 3)
+        self._offsets = columns[:, 0]
+        self._capitalised = numpy.append((columns[:, 1] | columns[:, 2]) != 0, False)
         self._loaded = True
 
-    def _find(self, terms: set[str]) -> dict[str, list[Hit]]:
-        """Where each of ``terms`` occurs in the document (one phrase matcher for all)."""
+    def _find(self, terms: set[str]) -> dict[str, numpy.ndarray]:
+        """Where each of ``terms`` occurs in the document, as codes (one phrase matcher for
+        all)."""
         if not terms:
             return {}
         doc = self._doc
@@ -285,19 +382,10 @@ class _DefinedTerms:
         found: dict[str, list[Hit]] = {}
         for match_id, start, end in matcher(doc):
             found.setdefault(doc.vocab.strings[match_id], []).append((start, end))
-        return found
-
-
-def _inside_any(hit: Hit, spans: list[Hit]) -> bool:
-    """Whether ``hit`` lies within one of ``spans`` (sorted excluded phrases)."""
-    start, end = hit
-    index = bisect.bisect_right(spans, (start, end + _LONGEST_PHRASE))
-    for span_start, span_end in reversed(spans[:index]):
-        if span_start < start - _LONGEST_PHRASE:
-            return False
-        if span_start <= start and end <= span_end:
-            return True
-    return False
+        return {
+            term: self._codes.of(*numpy.array(hits, dtype=numpy.int64).T)
+            for term, hits in found.items()
+        }
 
 
 def _include_order(concepts: dict[str, Concept]) -> list[str]:

@@ -91,8 +91,12 @@ class Grouped(Units):
         return True
 
     def sorted_hits(self, unit: int) -> list[Hit]:
-        """The matcher's hits are sorted and unique already."""
-        return self[unit]
+        """The matcher's hits are sorted and unique already.
+
+        Only asked about candidates (by ``Joined`` and ``Nearby``, tens of thousands of times
+        on a long plan), so not checked for being one.
+        """
+        return self._hits_of(unit)
 
 
 class Joined(Units):
@@ -171,9 +175,11 @@ def _window(hit_lists: list[list[Hit]], within: int) -> list[Hit]:
 
     Hit lists are sorted, so the nearest hit to an anchor is found by bisection.
     """
-    others = hit_lists[1:]
+    first, *others = hit_lists
+    if not others:
+        return list(first)  # each list is sorted, each hit once
     chosen: set[Hit] = set()
-    for anchor in hit_lists[0]:
+    for anchor in first:
         picks = [anchor]
         for hits in others:
             gap, nearest = _nearest(hits, anchor)
