@@ -497,7 +497,8 @@ def test_invalid_configuration_names_file_and_line(tmp_path: Path, good: Path) -
 @pytest.mark.parametrize("jobs", ["1", "2"])
 def test_document_over_the_time_limit_is_an_error(tmp_path: Path, good: Path, jobs: str) -> None:
     slow = tmp_path / "a_long_plan.txt"
-    slow.write_text((CORPUS / "bill_weak.txt").read_text() * 80)  # about a million characters
+    # 2.5 million characters: over a second to check, with or without the parser.
+    slow.write_text((CORPUS / "bill_weak.txt").read_text() * 400)
     result = wpslint("--format", "json", "--jobs", jobs, "--timeout", "0.4", slow, good)
     assert result.exit_code == 2, result.stderr
     report = json.loads(result.stdout)
