@@ -27,12 +27,6 @@ from wpslint.ingest.structure import (
     strip_bullet,
 )
 
-# The kinds of block, looked up once: reading an attribute of an enum class costs ten times a
-# global name in Python 3.11, and some of them are read for every line.
-_HEADING = BlockKind.HEADING
-_PARAGRAPH = BlockKind.PARAGRAPH
-_LIST_ITEM = BlockKind.LIST_ITEM
-
 #: A numbered line of a page, as ``remove_furniture`` returns it.
 Line = tuple[int, str]
 
@@ -64,8 +58,8 @@ def _continues(previous: Pending, first: Pending) -> bool:
     """True when the first paragraph of a page carries on the last block of the page before:
     a page break is no paragraph break unless a sentence ends there and a new one starts."""
     return (
-        previous.kind in (_PARAGRAPH, _LIST_ITEM)
-        and first.kind is _PARAGRAPH
+        previous.kind in (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM)
+        and first.kind is BlockKind.PARAGRAPH
         and not _starts_paragraph(previous.lines[-1].text, first.lines[0].text)
     )
 
@@ -115,17 +109,21 @@ class _PageSegmenter:
         level = heading_level(text)
         if level is not None and not continued and not self._next_item(text):
             return self._heading(line, level)
-        if current is not None and current.kind is _HEADING and _wraps_heading(current, text):
+        if (
+            current is not None
+            and current.kind is BlockKind.HEADING
+            and _wraps_heading(current, text)
+        ):
             return None
         marker = list_marker(text)
         if marker and not marker["bullet"] and is_caps_line(text) and not continued:
             return self._heading(line, 1)  # "III. LES RESOLUTIONS ..."
         if marker:
             self._item_number = item_number(text)
-            return Pending(_LIST_ITEM, [_replace(line, strip_bullet(text, marker))])
+            return Pending(BlockKind.LIST_ITEM, [_replace(line, strip_bullet(text, marker))])
         starts_block = (
             current is None
-            or current.kind is _HEADING
+            or current.kind is BlockKind.HEADING
             or _starts_paragraph(current.lines[-1].text, text)
         )
         if not starts_block:
@@ -134,12 +132,12 @@ class _PageSegmenter:
             return self._heading(line, 1)
         if _short_heading(text, following):
             # An unnumbered title ("Contenu") sits below the last numbered or capital one.
-            return Pending(_HEADING, [line], self._level + 1)
-        return Pending(_PARAGRAPH, [line])
+            return Pending(BlockKind.HEADING, [line], self._level + 1)
+        return Pending(BlockKind.PARAGRAPH, [line])
 
     def _heading(self, line: SourceLine, level: int) -> Pending:
         self._level = level
-        return Pending(_HEADING, [line], level)
+        return Pending(BlockKind.HEADING, [line], level)
 
     def _next_item(self, text: str) -> bool:
         """True when ``text`` numbered "N." follows list item N-1: an item, not a heading."""
@@ -151,7 +149,7 @@ def _plainly_continues(text: str, current: Pending) -> bool:
     """A line in lower case inside a paragraph or list item, without a list marker: it can
     only carry on the block, so the costlier heading tests are skipped (most lines of running
     text are such lines)."""
-    return current.kind is not _HEADING and text[0].islower() and list_marker(text) is None
+    return current.kind is not BlockKind.HEADING and text[0].islower() and list_marker(text) is None
 
 
 def _following(items: Sequence[Line | Pending], index: int) -> str:
