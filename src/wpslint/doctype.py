@@ -44,7 +44,7 @@ class DocTypeDetector:
             for group, terms in groups.items():
                 forms = [form for term in terms for form in term_variants(term)]
                 if forms:
-                    self._matcher.add(f"{doc_type}:{group}", pipeline.pattern_docs(forms))
+                    self._matcher.add(f"{doc_type}:{group}", pipeline.phrase_norms(forms))
 
     def detect(self, doc: Doc, text: str | None = None) -> Detection:
         """The likeliest type of ``doc``; ``text`` is its text when the caller has it

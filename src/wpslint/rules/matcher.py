@@ -13,7 +13,7 @@ import itertools
 from collections.abc import Iterable, Iterator
 
 import numpy
-from spacy.attrs import IDX, IS_TITLE, IS_UPPER, NORM
+from spacy.attrs import IDX, IS_TITLE, IS_UPPER
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
@@ -295,10 +295,7 @@ def _norm_sequences(pipeline: Pipeline, forms: Iterable[str]) -> dict[str, tuple
     """The norms of each form's words, as a PhraseMatcher on NORM compares a Doc of it; each
     distinct form is analysed once."""
     distinct = list(dict.fromkeys(forms))
-    docs = pipeline.pattern_docs(distinct)
-    return {
-        form: tuple(doc.to_array(NORM).tolist()) for form, doc in zip(distinct, docs, strict=True)
-    }
+    return dict(zip(distinct, pipeline.phrase_norms(distinct), strict=True))
 
 
 def _phrase_keys(vocab: Vocab, attr: str, phrases: list[list[str]]) -> list[list[int]]:
