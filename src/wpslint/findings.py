@@ -6,8 +6,24 @@ these objects. Field names follow the JSON report contract.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import operator
+from dataclasses import dataclass, field, fields
 from enum import Enum
+from typing import TypeVar
+
+_Class = TypeVar("_Class", bound=type)
+
+
+def _pickled_by_fields(cls: _Class) -> _Class:
+    """Pickle instances of the dataclass ``cls`` as a call with its fields' values.
+
+    Reports cross from worker processes to the parent pickled. The ``__setstate__`` that
+    dataclasses give slotted classes lists the fields again for every object, which was
+    four fifths of unpickling a report; a call to the class is a third of the time.
+    """
+    values = operator.attrgetter(*(item.name for item in fields(cls)))
+    cls.__reduce__ = lambda self: (cls, values(self))
+    return cls
 
 
 class Kind(str, Enum):
@@ -53,6 +69,7 @@ DOC_TYPES = ("nap", "bill", "protocol", "guideline")
 REPORTED = {Status.MISSING, Status.WEAK, Status.FLAGGED}
 
 
+@_pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Evidence:
     """A passage of the document supporting a status, located in text and file."""
@@ -90,6 +107,7 @@ class Evidence:
         return data
 
 
+@_pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class RuleInfo:
     """The descriptive part of a rule that reports need (no matching logic)."""
@@ -102,6 +120,7 @@ class RuleInfo:
     sources: tuple[str, ...]
 
 
+@_pickled_by_fields
 @dataclass(slots=True)
 class CheckResult:
     """The outcome of one rule on one document."""
@@ -183,6 +202,7 @@ class Summary:
         }
 
 
+@_pickled_by_fields
 @dataclass(slots=True)
 class DocumentReport:
     """Everything wpslint says about one document."""
@@ -230,6 +250,7 @@ class DocumentReport:
         }
 
 
+@_pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class ReadFailure:
     """A document that could not be read (listed under ``errors`` in JSON)."""
