@@ -510,15 +510,15 @@ def test_document_over_the_time_limit_is_an_error(tmp_path: Path, good: Path, jo
 def test_running_out_of_memory_is_an_error_not_a_crash(
     tmp_path: Path, good: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import wpslint.ingest as ingest
+    import wpslint.ingest.text as text_reader
 
     def exhausted(path: Path, fmt: str) -> None:
         if path.name == "big.txt":
             raise MemoryError
         return original(path, fmt)
 
-    original = ingest.read_text
-    monkeypatch.setattr(ingest, "read_text", exhausted)
+    original = text_reader.read_text
+    monkeypatch.setattr(text_reader, "read_text", exhausted)
     bad = tmp_path / "big.txt"
     bad.write_text("Women peacebuilders.")
     refused(bad, good, code="too-large", says="ran out of memory")

@@ -10,7 +10,6 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-import wpslint.ingest as ingest
 from fixtures import make_pdf
 from wpslint.errors import (
     CORRUPT,
@@ -141,7 +140,7 @@ def test_reader_failures_are_wrapped(tmp_path: Path, monkeypatch: pytest.MonkeyP
     def broken(path: Path) -> None:
         raise ValueError("unexpected markup")
 
-    monkeypatch.setattr(ingest, "read_html", broken)
+    monkeypatch.setattr("wpslint.ingest.html.read_html", broken)
     path = tmp_path / "page.html"
     path.write_text("<p>Text</p>")
     error = error_of(path)

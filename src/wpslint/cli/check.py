@@ -22,7 +22,7 @@ from wpslint.cli.app import (
 from wpslint.cli.options import build_request, report_waivers, run_options
 from wpslint.errors import WpslintError
 from wpslint.findings import RunResult, Severity
-from wpslint.report import FORMATS, html, render
+from wpslint.report import FORMATS, render
 
 
 @main.command(short_help="Check documents for missing, weak and harmful provisions.")
@@ -139,7 +139,9 @@ def check(
     if color is None:
         color = output is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
     if output is not None and fmt == "html":
-        for path, page in html.pages(result, rules=rules, index=output).items():
+        from wpslint.report.html import pages
+
+        for path, page in pages(result, rules=rules, index=output).items():
             write_atomic(path, page + "\n")
     else:
         report = render(result, fmt, rules=rules, color=color)

@@ -9,7 +9,6 @@ import click
 
 from wpslint.cli.app import EXIT_FINDINGS, EXIT_OK, main, rules_option
 from wpslint.errors import WpslintError
-from wpslint.report import catalog, explain
 from wpslint.rules.model import RuleSet
 
 
@@ -35,6 +34,7 @@ def list_rules(fmt: str, rules_dir: Path | None) -> None:
     Use an ID or name with 'wpslint explain' for the full description.
     """
     from wpslint import api
+    from wpslint.report import catalog
 
     rules = api.load_rules(rules_dir)
     click.echo(catalog.render_json(rules) if fmt == "json" else catalog.render_text(rules))
@@ -52,6 +52,7 @@ def explain_rule(key: str, rules_dir: Path | None) -> None:
       wpslint explain dedicated-resources
     """
     from wpslint import api
+    from wpslint.report import explain
 
     rules = api.load_rules(rules_dir)
     rule = rules.get(key.strip())

@@ -12,16 +12,14 @@ from __future__ import annotations
 
 import os
 import stat
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from functools import partial
 from pathlib import Path
 
 from wpslint.document import Document
 from wpslint.errors import EMPTY, NOT_FOUND, UNREADABLE, DocumentError
-from wpslint.ingest.docx import read_docx
-from wpslint.ingest.html import read_html
-from wpslint.ingest.pdf import read_pdf
 from wpslint.ingest.sniff import DOCX, HEAD_SIZE, HTML, PDF, sniff
-from wpslint.ingest.text import read_text
 from wpslint.limits import DEFAULT_MAX_BYTES, DEFAULT_MAX_PAGES, check_size, check_text_length
 
 __all__ = ["SUPPORTED_SUFFIXES", "discover", "read_document"]
@@ -44,32 +42,62 @@ def read_document(
 
     A file over ``max_bytes`` or a PDF over ``max_pages`` is refused before it is loaded
     (None: no limit), and so is extracted text over ``wpslint.limits.MAX_TEXT_CHARS``.
-    Raises ``DocumentError`` (never a library exception) when the file cannot be read.
+    Raises ``DocumentError`` (never a library exception) when the file cannot be read, and
+    ``ImportError`` when the library for its format is not installed.
     """
     path = Path(path)
     name = str(path)
     head = _head(path, max_bytes)
-    fmt = "document"  # until sniffed
-    try:
+    with _unforeseen_failures(name, "document"):  # "document": not sniffed yet
         fmt = sniff(path, head)
-        if fmt == PDF:
-            document = read_pdf(path, password=password, max_pages=max_pages)
-        elif fmt == DOCX:
-            document = read_docx(path)
-        elif fmt == HTML:
-            document = read_html(path)
-        else:
-            document = read_text(path, fmt)
-    except (DocumentError, MemoryError):  # MemoryError: see wpslint.limits.budget
-        raise
-    except Exception as exc:  # a reader library failing in a way not foreseen
-        lines = str(exc).strip().splitlines()
-        reason = f"{type(exc).__name__}: {lines[0]}" if lines else type(exc).__name__
-        raise DocumentError(name, UNREADABLE, f"cannot be read as {fmt} ({reason})") from exc
+    # Outside the guard: a reader whose library is missing raises ImportError, which is an
+    # installation problem, not an unreadable file.
+    read = _reader(path, fmt, password=password, max_pages=max_pages)
+    with _unforeseen_failures(name, fmt):
+        document = read()
     if not document.text.strip():
         raise DocumentError(name, EMPTY, f"no text found in this {fmt} document")
     check_text_length(name, len(document.text))
     return document
+
+
+def _reader(
+    path: Path, fmt: str, *, password: str | None, max_pages: int | None
+) -> Callable[[], Document]:
+    """The call that reads ``path`` as ``fmt``.
+
+    Each reader is imported when first needed: a folder of Markdown files never pays for the
+    PDF and DOCX libraries (pypdfium2 and python-docx take some 75 ms to import).
+    """
+    if fmt == PDF:
+        from wpslint.ingest.pdf import read_pdf
+
+        return partial(read_pdf, path, password=password, max_pages=max_pages)
+    if fmt == DOCX:
+        from wpslint.ingest.docx import read_docx
+
+        return partial(read_docx, path)
+    if fmt == HTML:
+        from wpslint.ingest.html import read_html
+
+        return partial(read_html, path)
+    from wpslint.ingest.text import read_text
+
+    return partial(read_text, path, fmt)
+
+
+@contextmanager
+def _unforeseen_failures(name: str, fmt: str) -> Iterator[None]:
+    """Turn a reader library failing in a way not foreseen into an UNREADABLE
+    ``DocumentError``, so that the run reports the file and goes on with the others."""
+    try:
+        yield
+    except (DocumentError, MemoryError):  # MemoryError: see wpslint.limits.budget
+        raise
+    except Exception as exc:
+        lines = str(exc).strip().splitlines()
+        reason = f"{type(exc).__name__}: {lines[0]}" if lines else type(exc).__name__
+        raise DocumentError(name, UNREADABLE, f"cannot be read as {fmt} ({reason})") from exc
 
 
 def _head(path: Path, max_bytes: int | None) -> bytes:

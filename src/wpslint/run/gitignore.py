@@ -8,8 +8,12 @@ one's (including ``!`` exceptions); a file in an ignored folder stays ignored. T
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import pathspec
+from wpslint.run.globs import compile_patterns
+
+if TYPE_CHECKING:
+    import pathspec
 
 
 class GitIgnore:
@@ -45,7 +49,7 @@ class GitIgnore:
                 lines = ignore_file.read_text(encoding="utf-8", errors="replace").splitlines()
             except OSError:
                 lines = None
-            self._specs[folder] = pathspec.GitIgnoreSpec.from_lines(lines) if lines else None
+            self._specs[folder] = compile_patterns(lines) if lines else None
         return self._specs[folder]
 
 

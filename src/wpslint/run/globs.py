@@ -8,9 +8,11 @@ pathspec implements it exactly; it is the library hatchling and black use for .g
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
 
-import pathspec
+if TYPE_CHECKING:
+    import pathspec
 
 
 class Globs:
@@ -18,10 +20,22 @@ class Globs:
 
     def __init__(self, patterns: Sequence[str]) -> None:
         self.patterns = tuple(patterns)
-        self._spec = pathspec.GitIgnoreSpec.from_lines(self.patterns)
+        self._spec = compile_patterns(self.patterns) if self.patterns else None
 
     def __bool__(self) -> bool:
         return bool(self.patterns)
 
     def match(self, relative: str) -> bool:
-        return bool(self.patterns) and self._spec.match_file(relative)
+        return self._spec is not None and self._spec.match_file(relative)
+
+
+def compile_patterns(patterns: Iterable[str]) -> pathspec.GitIgnoreSpec:
+    """``patterns`` (lines in .gitignore syntax), ready to match paths.
+
+    pathspec is imported here, when first needed: it takes some 25 ms to import (it loads
+    asyncio), which a run with no ``include`` or ``exclude`` patterns and no .gitignore to
+    read, such as a pre-commit hook naming its files, never pays.
+    """
+    import pathspec
+
+    return pathspec.GitIgnoreSpec.from_lines(patterns)
