@@ -44,7 +44,7 @@ from wpslint.rules.model import (
     Syntax,
     Where,
 )
-from wpslint.rules.units import Bare, Grouped, Joined, Nearby, Units, common
+from wpslint.rules.units import Bare, Either, Grouped, Joined, Nearby, Units, common
 
 
 class Engine:
@@ -173,8 +173,7 @@ class _Context:
         if isinstance(condition, ConceptRef):
             return self._concept_units(condition.concept, scope)
         if isinstance(condition, AnyOf):
-            found = [self.units(child, scope) for child in condition.conditions]
-            return Joined(found, set().union(*(units.members for units in found)))
+            return Either([self.units(child, scope) for child in condition.conditions])
         if isinstance(condition, AllOf):
             return self._all(condition, scope)
         if isinstance(condition, Where):

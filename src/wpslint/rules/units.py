@@ -3,7 +3,8 @@
 The rule engine (``wpslint.rules.engine``) evaluates conditions as set algebra over these
 mappings: a concept's hits grouped by unit (``Grouped``), the parts of ``any``, ``all`` and
 ``at_least`` together (``Joined``), units that hold without hits (``Bare``: ``where``,
-``not``, ``heading``) and hits close to one another (``Nearby``).
+``not``, ``heading``), hits close to one another (``Nearby``), and the parts of an ``any``
+(``Either``), which may hold a ``near``.
 """
 
 from __future__ import annotations
@@ -24,8 +25,8 @@ def common(found: list[Units]) -> set[int]:
     first, *others = sorted(found, key=lambda units: len(units.candidates))
     common = set(first.candidates)
     common.intersection_update(*(units.candidates for units in others))
-    for near in (units for units in found if isinstance(units, Nearby)):
-        common = {unit for unit in common if unit in near}
+    for lazy in (units for units in found if units.lazy):
+        common = {unit for unit in common if unit in lazy}
     return common
 
 
@@ -40,6 +41,10 @@ class Units(Mapping[int, list[Hit]]):
     repeat, except from ``sorted_hits``.
     """
 
+    #: Whether telling members from the other candidates takes more than set operations
+    #: (``near``, or an ``any`` holding one): ``common`` then asks about the units it leaves.
+    lazy = False
+
     def __init__(self, members: Set[int]) -> None:
         #: Shared between mappings (``where`` holds where its condition does): never changed.
         self.members = members
@@ -48,7 +53,7 @@ class Units(Mapping[int, list[Hit]]):
         self.candidates = members
 
     def __getitem__(self, unit: int) -> list[Hit]:
-        if unit not in self.members:
+        if unit not in self:
             raise KeyError(unit)
         return self._hits_of(unit)
 
@@ -119,7 +124,7 @@ class Joined(Units):
 
     def sorted_hits(self, unit: int) -> list[Hit]:
         """Often a single part has hits in the unit: its sorted hits need no sorting again."""
-        if unit not in self.members:
+        if unit not in self:
             raise KeyError(unit)
         lists = [
             hits
@@ -127,6 +132,33 @@ class Joined(Units):
             if unit in part.candidates and (hits := part.sorted_hits(unit))
         ]
         return lists[0] if len(lists) == 1 else sorted(set(chain.from_iterable(lists)))
+
+
+class Either(Joined):
+    """The units where ``any`` holds, with the hits of its parts.
+
+    Its candidates are those of its parts. When a part's members take work to find (a
+    ``near``), so do its own, and an ``all`` around it asks only about the units its other
+    conditions leave: otherwise every ``near`` of an ``any`` measured distances in every
+    unit where its concepts meet.
+    """
+
+    def __init__(self, parts: list[Units]) -> None:
+        # Not ``super().__init__``: the members are worked out from the candidates.
+        self._parts = [part for part in parts if part.candidates]
+        self.candidates = set().union(*(part.candidates for part in self._parts))
+        self.lazy = any(part.lazy for part in self._parts)
+
+    @cached_property
+    def members(self) -> Set[int]:  # type: ignore[override]
+        if not self.lazy:
+            return self.candidates
+        return {unit for unit in self.candidates if unit in self}
+
+    def __contains__(self, unit: object) -> bool:
+        if not self.lazy:
+            return unit in self.candidates
+        return unit in self.candidates and any(unit in part for part in self._parts)
 
 
 class Bare(Units):
@@ -145,6 +177,8 @@ class Nearby(Units):
     Whether it holds in a unit is worked out when asked for: an ``all`` around it asks only
     about the units where its other conditions hold.
     """
+
+    lazy = True
 
     def __init__(self, parts: list[Units], within: int, candidates: set[int]) -> None:
         # Not ``super().__init__``: the members are worked out from the candidates.
