@@ -12,7 +12,7 @@ from wpslint.api import default_linter, load_rules
 from wpslint.cli import main
 from wpslint.findings import DocumentReport, ReadFailure
 from wpslint.run.plan import Settings, Task
-from wpslint.run.pool import Context, run_tasks
+from wpslint.run.pool import Context, _largest_first, run_tasks
 
 CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 
@@ -59,3 +59,17 @@ def test_pool_keeps_task_order_and_returns_failures(folder: Path) -> None:
     assert [r.path for r in results] == paths
     assert [type(r) for r in results].count(ReadFailure) == 1
     assert all(isinstance(r, DocumentReport) for r in results if not r.path.endswith("broken.txt"))
+
+
+def test_largest_documents_are_handed_out_first(tmp_path: Path) -> None:
+    settings = Settings(None, "detected", ())
+    for name, size in [("small.md", 10), ("large.md", 3000), ("middle.md", 200)]:
+        (tmp_path / name).write_text("x" * size, encoding="utf-8")
+    names = ["small.md", "large.md", "middle.md", "missing.md"]
+    tasks = [Task(name, (str(tmp_path / name),), settings) for name in names]
+    assert [names[index] for index in _largest_first(tasks)] == [
+        "large.md",
+        "middle.md",
+        "small.md",
+        "missing.md",
+    ]

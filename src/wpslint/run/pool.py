@@ -4,14 +4,16 @@ Parallelism is across documents: spaCy's own ``n_process`` was ten times slower 
 it starts processes and pickles documents for every batch. On Linux the workers are forked
 from this process after it has built the linter (rules compiled, spaCy pipeline and parser
 loaded), so they start at once and share that memory; elsewhere fork is unsafe and each
-spawned worker builds its own linter once, in its initializer. Results (dataclasses) come
-back pickled, and are put back in task order whatever order they finish in.
+spawned worker builds its own linter once, in its initializer. Tasks are handed out largest
+first; results (dataclasses) come back pickled, and are put back in task order whatever
+order they finish in.
 """
 
 from __future__ import annotations
 
 import gc
 import multiprocessing
+import os
 import sys
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
@@ -86,7 +88,7 @@ def _in_pool(
     )
     try:
         futures: dict[Future[Result], int] = {
-            pool.submit(_check, task): index for index, task in enumerate(tasks)
+            pool.submit(_check, tasks[index]): index for index in _largest_first(tasks)
         }
         for future in as_completed(futures):
             results[futures[future]] = future.result()
@@ -98,6 +100,20 @@ def _in_pool(
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
     return [result for result in results if result is not None]
+
+
+def _largest_first(tasks: Sequence[Task]) -> list[int]:
+    """The indexes of ``tasks``, largest files first: a long plan handed out last would keep
+    one worker busy while the others had nothing left to do."""
+    sizes = [sum(_size(path) for path in task.files) for task in tasks]
+    return sorted(range(len(tasks)), key=lambda index: -sizes[index])
+
+
+def _size(path: str) -> int:
+    try:
+        return os.stat(path).st_size
+    except OSError:
+        return 0  # the worker reports what is wrong with the file
 
 
 def _setup(context: Context, rules: RuleSet | None = None) -> Linter:
