@@ -143,18 +143,18 @@ class DocumentBuilder:
         table_row: tuple[int, int] | None = None,
     ) -> Block | None:
         """Append one block made of ``lines``; blank blocks are skipped (returns None)."""
-        pieces = [(text, line) for line in lines if (text := _tidy(line.text))]
-        if not pieces:
+        texts, lines, text = _tidied(lines)
+        if not texts:
             return None
         if self._parts:
             self._append(BLOCK_SEPARATOR)
         start = self._length
-        text = self._join(pieces, start)
+        text = self._join(texts, lines, text, start)
         self._append(text)
         heading = kind is BlockKind.HEADING
         if heading:
             self._open_section(level or 1, text)
-        first = pieces[0][1]
+        first = lines[0]
         block = Block(
             kind=kind,
             start=start,
@@ -185,22 +185,22 @@ class DocumentBuilder:
         self._parts.append(text)
         self._length += len(text)
 
-    def _join(self, pieces: list[tuple[str, SourceLine]], start: int) -> str:
-        """The text of a block from its non-blank lines, which start at offset ``start``;
-        where each line starts is recorded for ``Document.location``."""
-        texts = [piece for piece, _ in pieces]
-        self._line_locations += [(line.page, line.line) for _, line in pieces]
-        text = " ".join(texts)
-        if "- " in text:
+    def _join(self, texts: list[str], lines: list[SourceLine], joined: str, start: int) -> str:
+        """The text of a block from its non-blank lines (their tidied ``texts``, ``joined``
+        with single spaces), which start at offset ``start``; where each line starts is
+        recorded for ``Document.location``."""
+        self._line_locations += [(line.page, line.line) for line in lines]
+        if "- " in joined:
             # A line may end in a hyphen that breaks a word: joined line by line.
             return self._join_hyphenated(texts, start)
         # No line but the last ends in a hyphen (it would stand before a space), so every
         # line is followed by one space: joined in C, the offsets only summed.
+        offsets = self._line_offsets
         offset = start
         for piece in texts:
-            self._line_offsets.append(offset)
+            offsets.append(offset)
             offset += len(piece) + 1
-        return text
+        return joined
 
     def _join_hyphenated(self, texts: list[str], start: int) -> str:
         """``_join`` for lines of which some may end in a hyphen that breaks a word."""
@@ -234,17 +234,39 @@ _INVISIBLE = re.compile("[\u00ad\u200b\u2060\ufeff]")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
+def _tidied(lines: list[SourceLine]) -> tuple[list[str], list[SourceLine], str]:
+    """The tidied texts of the non-blank ``lines``, those lines, and the texts joined with
+    single spaces.
+
+    Most blocks need no tidying, and one test of the joined text says so for all their lines
+    at once: it holds no double space, nor a space at either end, only when no line is blank
+    or has a space at either end (or two inside).
+    """
+    texts = [line.text for line in lines]
+    joined = " ".join(texts)
+    if joined and _is_tidy(joined):
+        return texts, lines, joined
+    pieces = [(text, line) for line in lines if (text := _tidy(line.text))]
+    texts = [text for text, _ in pieces]
+    return texts, [line for _, line in pieces], " ".join(texts)
+
+
 def _tidy(text: str) -> str:
     """``text`` without invisible characters, trimmed, its runs of white space made single
-    spaces.
-
-    Most lines need none of this, and saying so is several times cheaper than splitting and
-    joining them: every character ``_visible`` removes or replaces, and every white space
-    character but the space, is unprintable.
-    """
-    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
+    spaces."""
+    if _is_tidy(text):
         return text
     return " ".join(_visible(text).split())
+
+
+def _is_tidy(text: str) -> bool:
+    """True when ``_tidy`` would leave ``text`` as it is.
+
+    Saying so is several times cheaper than splitting and joining: every character
+    ``_visible`` removes or replaces, and every white space character but the space, is
+    unprintable.
+    """
+    return text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " "
 
 
 def _visible(text: str) -> str:

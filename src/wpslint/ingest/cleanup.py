@@ -66,7 +66,15 @@ def page_lines(raw: str) -> list[str]:
     for marker in _PDFIUM_HYPHENS:
         if marker in raw:
             raw = raw.replace(marker, "-\n")
-    return clean_line(raw).replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    text = clean_line(raw)
+    if not text.isascii():
+        return text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    # Cleaning made the other ASCII line separators spaces, so ``splitlines`` ends lines at
+    # the same places in one pass, but leaves out the empty line after a final line break.
+    lines = text.splitlines()
+    if text[-1:] in ("", "\r", "\n"):
+        lines.append("")
+    return lines
 
 
 def line_spans(raw: str) -> list[tuple[int, int]]:

@@ -12,6 +12,7 @@ the page layout (table cells, the title) come in among the lines and are kept as
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import pairwise
 
 from wpslint.document import BlockKind, SourceLine
 from wpslint.ingest.structure import (
@@ -79,12 +80,13 @@ class _PageSegmenter:
     def segment(self, page: int, items: Sequence[Line | Pending]) -> list[Pending]:
         blocks: list[Pending] = []
         current: Pending | None = None
-        for index, item in enumerate(items):
+        # Each line is stripped once, and read again as the line after the one before.
+        texts = ["" if isinstance(item, Pending) else item[1].strip() for item in items]
+        for item, (text, following) in zip(items, pairwise([*texts, ""]), strict=True):
             if isinstance(item, Pending):
                 blocks.append(item)
                 current = None
                 continue
-            text = item[1].strip()
             if not text:
                 current = None
                 continue
@@ -92,7 +94,7 @@ class _PageSegmenter:
             if current is not None and _plainly_continues(text, current):
                 current.lines.append(line)
                 continue
-            block = self._classify(text, line, _following(items, index), current)
+            block = self._classify(text, line, following, current)
             if block is None:
                 assert current is not None  # only a started block can be continued
                 current.lines.append(line)
@@ -104,10 +106,14 @@ class _PageSegmenter:
     def _classify(
         self, text: str, line: SourceLine, following: str, current: Pending | None
     ) -> Pending | None:
-        """A new block starting with ``line``, or None when the line continues ``current``."""
+        """A new block starting with ``line``, or None when the line continues ``current``.
+
+        A line the ``following`` line continues is no heading, and asking that first spares
+        the costlier heading tests for the first line of most paragraphs.
+        """
         continued = continues(following)
-        level = heading_level(text)
-        if level is not None and not continued and not self._next_item(text):
+        level = None if continued else heading_level(text)
+        if level is not None and not self._next_item(text):
             return self._heading(line, level)
         if (
             current is not None
@@ -116,9 +122,9 @@ class _PageSegmenter:
         ):
             return None
         marker = list_marker(text)
-        if marker and not marker["bullet"] and is_caps_line(text) and not continued:
-            return self._heading(line, 1)  # "III. LES RESOLUTIONS ..."
         if marker:
+            if not marker["bullet"] and not continued and is_caps_line(text):
+                return self._heading(line, 1)  # "III. LES RESOLUTIONS ..."
             self._item_number = item_number(text)
             return Pending(BlockKind.LIST_ITEM, [_replace(line, strip_bullet(text, marker))])
         starts_block = (
@@ -128,7 +134,7 @@ class _PageSegmenter:
         )
         if not starts_block:
             return None
-        if is_caps_line(text) and not continued:
+        if not continued and is_caps_line(text):
             return self._heading(line, 1)
         if _short_heading(text, following):
             # An unnumbered title ("Contenu") sits below the last numbered or capital one.
@@ -149,15 +155,7 @@ def _plainly_continues(text: str, current: Pending) -> bool:
     """A line in lower case inside a paragraph or list item, without a list marker: it can
     only carry on the block, so the costlier heading tests are skipped (most lines of running
     text are such lines)."""
-    return current.kind is not BlockKind.HEADING and text[0].islower() and list_marker(text) is None
-
-
-def _following(items: Sequence[Line | Pending], index: int) -> str:
-    """The text of the line after item ``index``; none after a made block or the last line."""
-    if index + 1 == len(items):
-        return ""
-    item = items[index + 1]
-    return "" if isinstance(item, Pending) else item[1].strip()
+    return text[0].islower() and current.kind is not BlockKind.HEADING and list_marker(text) is None
 
 
 def _wraps_heading(heading: Pending, text: str) -> bool:

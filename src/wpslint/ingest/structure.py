@@ -73,19 +73,22 @@ def heading_level(text: str) -> int | None:
     ends with a full stop, written in title case or capitals ("Section 1. Short Title.").
     Callers also check that the next line does not continue the sentence.
     """
-    if not text or not (text[0].isdigit() or text[0] in "§SACPTBL"):
-        return None
-    match = None if text[0].isdigit() else _KEYWORD_HEADING.match(text)
-    if match:
-        number = match["num"]
-    else:
+    first = text[:1]
+    if first.isdigit():
         match = _NUMBERED_HEADING.match(text)
-        if match is None or ("." not in match["num"] and not match["dot"]):
+        if match is None:
             return None
-        number = match["num"]
-        if not match["title"][0].isupper():
+        number, dot, title = match.group("num", "dot", "title")
+        if ("." not in number and not dot) or not title[0].isupper():
             return None
-    if not _looks_like_title(match["title"], len(text.split())):
+    elif first and first in "§SACPTBL":
+        match = _KEYWORD_HEADING.match(text)
+        if match is None:
+            return None
+        number, title = match.group("num", "title")
+    else:
+        return None
+    if not _looks_like_title(title, len(text.split())):
         return None
     return number.count(".") + 1
 
@@ -99,7 +102,10 @@ def numbers_paragraph(text: str) -> bool:
     capital. One-level numbers ("5. The ...") are list markers, and "2.5 million women" does
     not count.
     """
-    match = _NUMBERED_HEADING.match(text) if text[:1].isdigit() else None
+    # The first full stop of such a number follows its first one or two digits.
+    if not (text[:1].isdigit() and "." in text[1:3]):
+        return False
+    match = _NUMBERED_HEADING.match(text)
     if match is None or "." not in match["num"]:
         return False
     first = match["title"][0]
