@@ -9,7 +9,8 @@ pays for the HTML page's assets and charts, nor for the XML library JUnit uses.
 from __future__ import annotations
 
 import importlib
-from typing import Protocol
+from collections.abc import Mapping
+from typing import Any, Protocol
 
 from wpslint.findings import RunResult
 from wpslint.rules.model import RuleSet
@@ -34,10 +35,16 @@ FORMATS: dict[str, str] = {
 
 def render(result: RunResult, fmt: str, *, rules: RuleSet, color: bool = False) -> str:
     """The report of ``result`` in format ``fmt`` (a key of ``FORMATS``), without final newline."""
-    try:
-        module = FORMATS[fmt]
-    except KeyError:
-        known = ", ".join(FORMATS)
-        raise ValueError(f"unknown report format {fmt!r} (expected one of {known})") from None
-    renderer: Renderer = importlib.import_module(module).render
+    renderer: Renderer = format_renderer(FORMATS, fmt, "report")
     return renderer(result, rules=rules, color=color)
+
+
+def format_renderer(formats: Mapping[str, str], fmt: str, kind: str) -> Any:
+    """The ``render`` of format ``fmt`` of ``formats`` (each format's module), imported now;
+    ``kind`` names the formats in the error for an unknown one ("report", "diff")."""
+    try:
+        module = formats[fmt]
+    except KeyError:
+        known = ", ".join(formats)
+        raise ValueError(f"unknown {kind} format {fmt!r} (expected one of {known})") from None
+    return importlib.import_module(module).render

@@ -8,10 +8,10 @@ command does not slow down every other command.
 
 from __future__ import annotations
 
-import importlib
 from typing import Protocol
 
 from wpslint.diff import DocumentDiff
+from wpslint.report import format_renderer
 from wpslint.rules.model import RuleSet
 
 
@@ -30,10 +30,5 @@ DIFF_FORMATS: dict[str, str] = {
 
 def render_diff(diff: DocumentDiff, fmt: str, *, rules: RuleSet, color: bool = False) -> str:
     """The diff in format ``fmt`` (a key of ``DIFF_FORMATS``), without final newline."""
-    try:
-        module = DIFF_FORMATS[fmt]
-    except KeyError:
-        known = ", ".join(DIFF_FORMATS)
-        raise ValueError(f"unknown diff format {fmt!r} (expected one of {known})") from None
-    renderer: DiffRenderer = importlib.import_module(module).render
+    renderer: DiffRenderer = format_renderer(DIFF_FORMATS, fmt, "diff")
     return renderer(diff, rules=rules, color=color)
