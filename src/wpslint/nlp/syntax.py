@@ -25,6 +25,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from wpslint.nlp.packages import PARSER_PACKAGES
+from wpslint.nlp.parser_tokenizer import REGISTERED_NAME as BORROWED_TOKENIZER
 from wpslint.rules.model import SYNTAX_ANALYSES
 
 _MODALS = {"shall", "will", "must", "should", "may", "can", "could", "would", "might"}
@@ -46,10 +47,14 @@ _UNUSED_COMPONENTS = ["ner", "senter", "tagger", "attribute_ruler", "lemmatizer"
 
 @functools.lru_cache(maxsize=1)
 def load_parser() -> Language | None:
-    """The first installed trained pipeline (token vectors and parser only), or None."""
+    """The first installed trained pipeline (token vectors and parser only), or None.
+
+    Its tokenizer is the default pipeline's (see ``wpslint.nlp.parser_tokenizer``).
+    """
+    borrowed = {"nlp": {"tokenizer": {"@tokenizers": BORROWED_TOKENIZER}}}
     for package in PARSER_PACKAGES:
         try:
-            return spacy.load(package, exclude=_UNUSED_COMPONENTS)
+            return spacy.load(package, exclude=_UNUSED_COMPONENTS, config=borrowed)
         except OSError:
             continue
     return None
