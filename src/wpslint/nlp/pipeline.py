@@ -25,9 +25,9 @@ import numpy
 import spacy
 from spacy.attrs import IDX, NORM, ORTH
 from spacy.language import Language
-from spacy.lookups import load_lookups
 from spacy.pipeline import Sentencizer
 from spacy.tokens import Doc
+from spacy.util import load_language_data, registry
 
 from wpslint.document import BLOCK_SEPARATOR
 from wpslint.limits import MAX_TEXT_CHARS
@@ -71,9 +71,11 @@ class NormWriter:
     """Writes the matching key (lemma, lower case, American spelling) into ``Token.norm``."""
 
     def __init__(self, nlp: Language) -> None:
-        tables = load_lookups("en", ["lemma_lookup", "lexeme_norm"])
-        self._lemmas = tables.get_table("lemma_lookup")
-        self._spelling = tables.get_table("lexeme_norm")
+        # Plain dicts, not spaCy's lookup Tables: filling a Table hashes every key, 80 ms of
+        # every start-up for the lemma table, and ours are only ever read by word.
+        tables = registry.lookups.get("en")
+        self._lemmas: dict[str, str] = load_language_data(tables["lemma_lookup"])
+        self._spelling: dict[str, str] = load_language_data(tables["lexeme_norm"])
         self._strings = nlp.vocab.strings
         self._cache: dict[int, int] = {}
         self._norms: dict[str, str] = {}
