@@ -1,5 +1,5 @@
-"""Concept terms are analysed as the lines of one Doc: the norms must be those of a Doc of
-each term alone, which is what the PhraseMatcher compares document text with."""
+"""Concept terms are analysed as their distinct words, in one Doc: the norms must be those of
+a Doc of each term alone, which is what the PhraseMatcher compares document text with."""
 
 from __future__ import annotations
 
