@@ -142,11 +142,10 @@ def _results(tasks: list[Task], request: Request, rules: RuleSet) -> tuple[list,
 
 def _hide(result: RunResult, show: Severity, show_waived: bool) -> None:
     """Leave out of the listing what is below ``show``, and waived findings unless asked."""
+    below = {severity for severity in Severity if severity.rank < show.rank}
     for document in result.documents:
         for check in document.checks:
-            check.hidden = check.severity.rank < show.rank or (
-                check.waived is not None and not show_waived
-            )
+            check.hidden = check.severity in below or (check.waived is not None and not show_waived)
 
 
 def _pipeline(results: list) -> str:

@@ -39,6 +39,8 @@ def apply_waivers(
 ) -> WaiverReport:
     """Mark the waived findings of ``result`` and report expired and unused waivers."""
     report = WaiverReport()
+    if not waivers:
+        return report  # nothing to mark, and no document's path to work out
     by_key = {waiver.key: waiver for waiver in waivers}
     # A fingerprint hashes the cited passage: worth it only where a waiver could match.
     waived_somewhere = {(waiver.rule, waiver.path) for waiver in waivers}
