@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
-import pytest
+import importlib.util
 
+import pytest
+import spacy
+
+from wpslint.nlp.packages import PARSER_PACKAGES
 from wpslint.nlp.pipeline import load_pipeline
-from wpslint.nlp.syntax import SyntaxAnalyser, load_parser
+from wpslint.nlp.syntax import _UNUSED_COMPONENTS, SyntaxAnalyser, load_parser
 
 PASSIVE = [
     "Measures will be taken to protect defenders.",
@@ -49,3 +53,29 @@ def test_parser_agrees_when_installed() -> None:
     results, ran = analyse(PASSIVE[:1] + ASSIGNED[:2], use_parser=True)
     assert ran.startswith("en_core_web_sm")
     assert results == [True, False, False]
+
+
+def test_parser_as_loaded_parses_like_the_whole_package() -> None:
+    """Loaded without its tokenizer and string table, the parser gives the labels and heads
+    the package gives when loaded in full."""
+    parser = load_parser()
+    if parser is None:
+        pytest.skip("no trained English pipeline installed")
+    whole = spacy.load(_installed_package(), exclude=_UNUSED_COMPONENTS)
+    sentences = [
+        *PASSIVE,
+        *ASSIGNED,
+        "Defenders can't be detained, and we'll report at 10am on the U.S.-funded plan.",
+        "Women's organisations (WHRDs) won't be excluded from the peace talks' agenda.",
+    ]
+    for ours, theirs in zip(parser.pipe(sentences), whole.pipe(sentences), strict=True):
+        assert [(t.text, t.norm_, t.dep_, t.head.i) for t in ours] == [
+            (t.text, t.norm_, t.dep_, t.head.i) for t in theirs
+        ]
+
+
+def _installed_package() -> str:
+    for package in PARSER_PACKAGES:
+        if importlib.util.find_spec(package) is not None:
+            return package
+    raise AssertionError("a parser loaded but no package of it is installed")

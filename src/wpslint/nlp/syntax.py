@@ -43,6 +43,10 @@ _BATCH = 32
 #: only, and the parser has its own token-vector listener. Leaving them out makes loading a
 #: fifth faster and parsing 40% faster, with the same labels.
 _UNUSED_COMPONENTS = ["ner", "senter", "tagger", "attribute_ruler", "lemmatizer"]
+#: Parts of the package's vocabulary left unread: its string table (85,000 strings, half of
+#: loading what is left) only turns hashes back into text. The parser's features are hashes,
+#: the labels are added by the parser itself, and the words parsed add their own strings.
+_UNUSED_VOCABULARY = ["strings"]
 
 
 @functools.lru_cache(maxsize=1)
@@ -54,7 +58,9 @@ def load_parser() -> Language | None:
     borrowed = {"nlp": {"tokenizer": {"@tokenizers": BORROWED_TOKENIZER}}}
     for package in PARSER_PACKAGES:
         try:
-            return spacy.load(package, exclude=_UNUSED_COMPONENTS, config=borrowed)
+            return spacy.load(
+                package, exclude=_UNUSED_COMPONENTS + _UNUSED_VOCABULARY, config=borrowed
+            )
         except OSError:
             continue
     return None
