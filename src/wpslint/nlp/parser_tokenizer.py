@@ -58,7 +58,8 @@ class BorrowedTokenizer:
 
     def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> BorrowedTokenizer:
         """Read a package's tokenizer settings: borrow if they are the source's, else build
-        the package's own tokenizer from them."""
+        the package's own tokenizer from them. (``exclude`` is spaCy's calling convention:
+        the settings are all there is to read.)"""
         theirs = srsly.msgpack_loads(Path(path).read_bytes())
         ours = srsly.msgpack_loads(self._source.to_bytes(exclude=["vocab"]))
         if theirs != ours:

@@ -186,7 +186,7 @@ class Pipeline:
         )
         norms = [tuple(n for p in pieces for n in known[p]) if pieces else () for pieces in split]
         alone = [index for index, pieces in enumerate(split) if pieces is None]
-        if alone:
+        if alone:  # analysed one by one, in place of the () above
             docs = self.nlp.pipe([phrases[i] for i in alone], disable=["wpslint_sentences"])
             for index, doc in zip(alone, docs, strict=True):
                 norms[index] = tuple(doc.to_array(NORM).tolist())
