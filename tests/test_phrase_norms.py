@@ -1,5 +1,5 @@
-"""Concept terms are analysed as their distinct words, in one Doc: the norms must be those of
-a Doc of each term alone, which is what the PhraseMatcher compares document text with."""
+"""Concept terms are analysed as the lines of one Doc: the norms must be those of a Doc of
+each term alone, which is what the PhraseMatcher compares document text with."""
 
 from __future__ import annotations
 
@@ -37,6 +37,12 @@ def test_every_term_of_the_rule_packs_has_the_norms_of_its_own_doc() -> None:
 WORDS = ["women", "Peacebuilders'", "U.S.", "e.g.", "(NAP)", "co-operation", "don't", "1325"]
 SPACES = [" ", "  ", "\n", "\t", "\r\n", "\u00a0"]
 pieces = st.sampled_from([*WORDS, *SPACES, "--", ".", ",", '"', ":)", "&", "Organisations"])
+
+
+def test_special_cases_do_not_reach_across_phrases() -> None:
+    # Joined by a space, "):" found across the two would undo the ":)" of the second.
+    phrases = ["women:)", ":)women", "women:) :)women"]
+    assert load_pipeline().phrase_norms(phrases) == alone(phrases)
 
 
 @settings(max_examples=150, deadline=None)
