@@ -31,6 +31,19 @@ def test_work_over_the_time_limit_becomes_a_timeout_error() -> None:
 
 
 @needs_alarm
+def test_time_spent_before_the_block_counts_against_the_limit() -> None:
+    started = time.monotonic()
+    with pytest.raises(DocumentError) as error, budget("plan.pdf", 1.0, spent=0.9):
+        busy(5)
+    assert error.value.code == "timeout"
+    assert "within 1 s" in error.value.message  # the document's limit, not what was left
+    assert time.monotonic() - started < 0.6
+    with pytest.raises(DocumentError) as error, budget("plan.pdf", 1.0, spent=1.0):
+        pytest.fail("the block ran with no time left")
+    assert error.value.code == "timeout"
+
+
+@needs_alarm
 def test_a_timeout_cannot_be_swallowed_by_except_exception() -> None:
     def reader() -> None:
         try:

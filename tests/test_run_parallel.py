@@ -11,8 +11,8 @@ from click.testing import CliRunner
 from wpslint.api import default_linter, load_rules
 from wpslint.cli import main
 from wpslint.findings import DocumentReport, ReadFailure
-from wpslint.run.plan import Settings, Task
-from wpslint.run.pool import Context, _largest_first, run_tasks
+from wpslint.run.plan import Settings, Task, largest_first
+from wpslint.run.pool import Context, run_tasks
 
 CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 
@@ -67,7 +67,7 @@ def test_largest_documents_are_handed_out_first(tmp_path: Path) -> None:
         (tmp_path / name).write_text("x" * size, encoding="utf-8")
     names = ["small.md", "large.md", "middle.md", "missing.md"]
     tasks = [Task(name, (str(tmp_path / name),), settings) for name in names]
-    assert [names[index] for index in _largest_first(tasks)] == [
+    assert [names[index] for index in largest_first(tasks)] == [
         "large.md",
         "middle.md",
         "small.md",

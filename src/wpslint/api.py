@@ -26,7 +26,7 @@ from wpslint.ingest import discover, read_document
 from wpslint.ingest.text import parse_text
 from wpslint.limits import Limits, budget, check_text_length
 from wpslint.nlp.analysis import analyse
-from wpslint.nlp.language import NOT_CHECKED, assess, profile
+from wpslint.nlp.language import NOT_CHECKED, LanguageProfile, assess, profile
 from wpslint.nlp.pipeline import Pipeline, load_pipeline
 from wpslint.rules.engine import Engine
 from wpslint.rules.loader import load_ruleset
@@ -92,9 +92,11 @@ class Linter:
         doc_type: str | None = None,
         rules: Iterable[Rule] | None = None,
         assume_english: bool | None = None,
+        language: LanguageProfile | None = None,
     ) -> DocumentReport:
-        """Check a document already read; ``doc_type`` overrides detection. Raises
-        ``DocumentError`` (``empty``) for a document without text.
+        """Check a document already read; ``doc_type`` overrides detection, and ``language``
+        is the text's profile when it was measured already (``wpslint.nlp.language.profile``).
+        Raises ``DocumentError`` (``empty``) for a document without text.
 
         A document with too little English is not checked: English rules would report every
         protection missing. Its checks are ``not_applicable`` and a warning says why, unless
@@ -105,7 +107,7 @@ class Linter:
         if not document.text.strip():
             raise DocumentError(document.path, EMPTY, "no text to check")
         with _collector_paused():
-            return self._check(document, doc_type, rules, assume_english)
+            return self._check(document, doc_type, rules, assume_english, language)
 
     def _check(
         self,
@@ -113,10 +115,11 @@ class Linter:
         doc_type: str | None,
         rules: Iterable[Rule] | None,
         assume_english: bool | None,
+        language: LanguageProfile | None,
     ) -> DocumentReport:
         if assume_english is None:
             assume_english = self.assume_english
-        language = profile(document.text)
+        language = language or profile(document.text)
         assessment = assess(language, assume_english=assume_english)
         analysis = analyse(document, self.pipeline)
         detected = doc_type or self.detector.detect(analysis.doc, document.text).doc_type

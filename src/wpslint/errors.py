@@ -21,6 +21,10 @@ class DocumentError(WpslintError):
         self.code = code
         self.message = message
 
+    def __reduce__(self) -> tuple[type[DocumentError], tuple[str, str, str]]:
+        # Pickled by its fields: the helper that reads documents ahead hands errors over.
+        return (type(self), (self.path, self.code, self.message))
+
 
 class ConfigError(WpslintError):
     """An invalid rule pack or configuration, located by file and line when known."""

@@ -100,11 +100,14 @@ class _Expired(BaseException):
 
 
 @contextmanager
-def budget(path: str, timeout: float | None) -> Iterator[None]:
+def budget(path: str, timeout: float | None, spent: float = 0.0) -> Iterator[None]:
     """Read and check ``path`` inside this block: running out of time (after ``timeout``
-    seconds) or out of memory becomes a ``DocumentError`` for that document."""
+    seconds, of which ``spent`` went on it before the block) or out of memory becomes a
+    ``DocumentError`` for that document."""
     try:
-        with _alarm(timeout):
+        if timeout and spent >= timeout:
+            raise _Expired
+        with _alarm(timeout - spent if timeout else None):
             yield
     except _Expired:
         raise DocumentError(

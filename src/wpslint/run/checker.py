@@ -22,6 +22,7 @@ from wpslint.run.cache import ReportCache, cache_directory, salt
 from wpslint.run.files import collect
 from wpslint.run.globs import Globs
 from wpslint.run.plan import Overrides, Planner, Task
+from wpslint.run.prefetch import reading_ahead
 from wpslint.run.progress import progress, wanted
 from wpslint.waivers.apply import WaiverReport, apply_waivers
 from wpslint.waivers.model import Waiver, load_waivers
@@ -117,20 +118,24 @@ def _results(tasks: list[Task], request: Request, rules: RuleSet) -> tuple[list,
         else:
             results[index] = hit
     if misses:
-        from wpslint.run.pool import Context, run_tasks  # imports spaCy
-
         jobs = request.jobs or config.jobs or _cores()
-        show = wanted(len(misses), request.quiet)
-        with progress(len(misses), show) as done:
-            fresh = run_tasks(
-                [tasks[index] for index, _ in misses],
-                Context(
-                    request.rules_dir, request.password, request.limits, request.assume_english
-                ),
-                rules,
-                jobs,
-                done,
-            )
+        checking = [tasks[index] for index, _ in misses]
+        # Read ahead from before spaCy is imported: start-up leaves the other cores idle.
+        with reading_ahead(checking, jobs, request.password, request.limits) as prefetch:
+            from wpslint.run.pool import Context, run_tasks  # imports spaCy
+
+            show = wanted(len(misses), request.quiet)
+            with progress(len(misses), show) as done:
+                fresh = run_tasks(
+                    checking,
+                    Context(
+                        request.rules_dir, request.password, request.limits, request.assume_english
+                    ),
+                    rules,
+                    jobs,
+                    done,
+                    prefetch,
+                )
         for (index, key), outcome in zip(misses, fresh, strict=True):
             results[index] = outcome
             if cache and key and isinstance(outcome, DocumentReport):

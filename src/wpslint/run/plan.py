@@ -7,6 +7,7 @@ another result.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -130,6 +131,21 @@ class Planner:
                     )
                 owners[path] = (document_set, shown)
         return owners
+
+
+def largest_first(tasks: Sequence[Task]) -> list[int]:
+    """The indexes of ``tasks``, largest files first: the order workers take them in (and
+    documents are read ahead in). A long plan handed out last would keep one worker busy
+    while the others had nothing left to do."""
+    sizes = [sum(_size(path) for path in task.files) for task in tasks]
+    return sorted(range(len(tasks)), key=lambda index: -sizes[index])
+
+
+def _size(path: str) -> int:
+    try:
+        return os.stat(path).st_size
+    except OSError:
+        return 0  # the worker reports what is wrong with the file
 
 
 def _path_selectors(entries: Sequence[PathSettings]) -> list[Selector]:

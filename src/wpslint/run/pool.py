@@ -6,15 +6,14 @@ from this process after it has built the linter (rules compiled, spaCy pipeline 
 loaded), so they start at once and share that memory; elsewhere fork is unsafe and each
 spawned worker builds its own linter once, in its initializer. Tasks are handed out largest
 first; results (dataclasses) come back pickled, and are put back in task order whatever
-order they finish in.
+order they finish in. With ``--jobs 2`` or more, documents read ahead during start-up
+(``wpslint.run.prefetch``) are loaded by the workers instead of read again.
 """
 
 from __future__ import annotations
 
 import gc
 import multiprocessing
-import os
-import sys
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
@@ -26,7 +25,8 @@ from wpslint.errors import WpslintError
 from wpslint.findings import DocumentReport, ReadFailure
 from wpslint.limits import Limits
 from wpslint.rules.model import RuleSet
-from wpslint.run.plan import Task
+from wpslint.run.plan import Task, largest_first
+from wpslint.run.prefetch import FORKS, Prefetch
 from wpslint.run.worker import check_task
 
 Result = DocumentReport | ReadFailure
@@ -55,8 +55,10 @@ def run_tasks(
     rules: RuleSet,
     jobs: int,
     done: Callable[[], None] = lambda: None,
+    prefetch: Prefetch | None = None,
 ) -> list[Result]:
-    """The result of every task, in order; ``done`` is called as each one finishes."""
+    """The result of every task, in order; ``done`` is called as each one finishes.
+    ``prefetch`` is reading ``tasks`` ahead; it is stopped once the linter is ready."""
     if not tasks:
         return []
     workers = min(jobs, len(tasks))
@@ -68,17 +70,24 @@ def run_tasks(
             results.append(_check_in(linter, task, context))
             done()
         return results
-    method = "fork" if sys.platform == "linux" else "spawn"
+    method = "fork" if FORKS else "spawn"
     if method == "fork":
         _setup(context, rules)
         _load_parser()  # once here, rather than once in every worker
         gc.freeze()  # keep the shared objects' pages out of the collector's writes
-    return _in_pool(tasks, context, workers, method, done)
+    read = prefetch.stop() if prefetch else {}
+    return _in_pool(tasks, read, context, workers, method, done)
 
 
 def _in_pool(
-    tasks: Sequence[Task], context: Context, workers: int, method: str, done: Callable[[], None]
+    tasks: Sequence[Task],
+    read: dict[int, Path],
+    context: Context,
+    workers: int,
+    method: str,
+    done: Callable[[], None],
 ) -> list[Result]:
+    """``read``: where the entries of the tasks read ahead are, by task index."""
     results: list[Result | None] = [None] * len(tasks)
     pool = ProcessPoolExecutor(
         max_workers=workers,
@@ -88,7 +97,8 @@ def _in_pool(
     )
     try:
         futures: dict[Future[Result], int] = {
-            pool.submit(_check, tasks[index]): index for index in _largest_first(tasks)
+            pool.submit(_check, tasks[index], read.get(index)): index
+            for index in largest_first(tasks)
         }
         for future in as_completed(futures):
             results[futures[future]] = future.result()
@@ -100,20 +110,6 @@ def _in_pool(
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
     return [result for result in results if result is not None]
-
-
-def _largest_first(tasks: Sequence[Task]) -> list[int]:
-    """The indexes of ``tasks``, largest files first: a long plan handed out last would keep
-    one worker busy while the others had nothing left to do."""
-    sizes = [sum(_size(path) for path in task.files) for task in tasks]
-    return sorted(range(len(tasks)), key=lambda index: -sizes[index])
-
-
-def _size(path: str) -> int:
-    try:
-        return os.stat(path).st_size
-    except OSError:
-        return 0  # the worker reports what is wrong with the file
 
 
 def _setup(context: Context, rules: RuleSet | None = None) -> Linter:
@@ -138,16 +134,17 @@ def _load_parser() -> None:
     load_parser()
 
 
-def _check(task: Task) -> Result:
+def _check(task: Task, read: Path | None = None) -> Result:
     assert _linter is not None
-    return _check_in(_linter, task, _context)
+    return _check_in(_linter, task, _context, read)
 
 
-def _check_in(linter: Linter, task: Task, context: Context) -> Result:
+def _check_in(linter: Linter, task: Task, context: Context, read: Path | None = None) -> Result:
     return check_task(
         linter,
         task,
         context.password,
         limits=context.limits,
         assume_english=context.assume_english,
+        prefetched=read,
     )

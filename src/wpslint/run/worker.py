@@ -2,18 +2,23 @@
 
 This is what a worker process runs, so it takes and returns only picklable values, and the
 result depends on nothing but the task, the rules and the files: the cache relies on that.
-A task that cannot be read, or not within the limits (size, pages, time), is a failure.
+A task that cannot be read, or not within the limits (size, pages, time), is a failure. A
+task read ahead during start-up (``wpslint.run.prefetch``) is loaded instead of read, and
+the time spent reading it counts against its time limit.
 """
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from wpslint.api import Linter
-from wpslint.docsets import attribute, join
+from wpslint.docsets import attribute
 from wpslint.errors import DocumentError
 from wpslint.findings import CheckResult, DocumentReport, ReadFailure, Severity, Status
-from wpslint.ingest import read_document
 from wpslint.limits import Limits, budget
 from wpslint.run.plan import Task
+from wpslint.run.prefetch import load
+from wpslint.run.reading import TaskDocument, read_task
 
 DESELECTED = "Not selected in the configuration."
 
@@ -25,37 +30,31 @@ def check_task(
     *,
     limits: Limits | None = None,
     assume_english: bool = False,
+    prefetched: Path | None = None,
 ) -> DocumentReport | ReadFailure:
-    """The report for ``task``, or why it could not be read and checked within ``limits``."""
+    """The report for ``task``, or why it could not be read and checked within ``limits``;
+    ``prefetched`` is the entry of the task read ahead, if it was."""
     limits = limits or Limits()
+    entry = load(prefetched) if prefetched else None
     try:
-        with budget(task.name, limits.timeout):
-            return _check(linter, task, password, limits, assume_english)
+        with budget(task.name, limits.timeout, spent=entry.seconds if entry else 0.0):
+            read = entry.outcome if entry else read_task(task, password, limits)
+            if isinstance(read, DocumentError):
+                raise read
+            return _check(linter, task, read, assume_english)
     except DocumentError as error:
         return ReadFailure(error.path, error.code, error.message)
 
 
-def _check(
-    linter: Linter, task: Task, password: str | None, limits: Limits, assume_english: bool
-) -> DocumentReport:
-    documents = [
-        read_document(
-            path, password=password, max_pages=limits.max_pages, max_bytes=limits.max_bytes
-        )
-        for path in task.files
-    ]
-    members = None
-    if task.is_set:
-        document, members = join(task.name, documents)
-    else:
-        document = documents[0]
+def _check(linter: Linter, task: Task, read: TaskDocument, assume_english: bool) -> DocumentReport:
     settings = task.settings
     selected = set(settings.rules)
     report = linter.check_document(
-        document,
+        read.document,
         doc_type=settings.doc_type,
         rules=[rule for rule in linter.ruleset.rules if rule.id in selected],
         assume_english=assume_english,
+        language=read.language,
     )
     if settings.doc_type is not None:
         report.doc_type_source = settings.doc_type_source
@@ -72,6 +71,6 @@ def _check(
         if check is not None:
             base = Severity(level)
             check.severity = base.lowered() if check.status is Status.WEAK else base
-    if members is not None:
-        attribute(report, members)
+    if read.members is not None:
+        attribute(report, read.members)
     return report
