@@ -293,3 +293,23 @@ def test_colour_only_when_requested(color: bool) -> None:
 def test_excerpt_flattens_whitespace_and_cuts_at_a_word() -> None:
     assert excerpt("a  b\n c") == '"a b c"'
     assert excerpt("one two three four", length=12) == '"one two…"'
+
+
+def test_a_quoted_passage_cannot_send_escape_sequences_to_the_terminal() -> None:
+    # A draft can carry ESC ("\x1b[2K" erases a line), OSC titles and 8-bit CSI ("\x9b").
+    assert excerpt("the \x1b[2Kministry\x1b]0;title\x07 shall\x9b act") == (
+        '"the \ufffd[2Kministry\ufffd]0;title\ufffd shall\ufffd act"'
+    )
+    assert excerpt("déjà vu \u2013 «oui»") == '"déjà vu \u2013 «oui»"'  # printable text is kept
+
+
+def test_the_coloured_report_quotes_a_crafted_draft_without_its_escapes() -> None:
+    weak = check(
+        "LEG01",
+        Status.WEAK,
+        severity=Severity.WARNING,
+        evidence=[at(1, 3, "The ministry should \x1b[8mconsider protecting\x1b[0m them.")],
+    )
+    text = render(run(document(checks=[weak])), "text", rules=RULES, color=True)
+    assert "\x1b[8m" not in text
+    assert '"The ministry should \ufffd[8mconsider protecting\ufffd[0m them."' in text

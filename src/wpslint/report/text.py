@@ -28,6 +28,10 @@ from wpslint.rules.model import SECURITY_CATEGORIES, RuleSet
 
 #: Characters of evidence quoted under a finding; enough to recognise the passage.
 EXCERPT_LENGTH = 80
+#: Control characters (C0, DEL and C1) a document's text may carry, shown in quotes as
+#: U+FFFD: ESC starts the terminal's escape sequences, so a crafted draft could otherwise
+#: recolour, move or erase lines of the report a reader sees in a terminal or CI log.
+_CONTROLS = dict.fromkeys([*range(0x20), *range(0x7F, 0xA0)], "\ufffd")
 
 HINT = "Run 'wpslint explain ID' for why a check matters and a clause to adapt."
 
@@ -67,8 +71,9 @@ def render(result: RunResult, *, rules: RuleSet, color: bool = False) -> str:
 
 
 def excerpt(text: str, length: int = EXCERPT_LENGTH) -> str:
-    """``text`` on one line, cut at a word boundary near ``length``, in double quotes."""
-    flat = " ".join(text.split())
+    """``text`` on one line, cut at a word boundary near ``length``, in double quotes, with
+    any control character shown as U+FFFD."""
+    flat = " ".join(text.split()).translate(_CONTROLS)
     if len(flat) > length:
         flat = flat[:length].rsplit(" ", 1)[0].rstrip(",;:") + "…"
     return f'"{flat}"'
