@@ -7,7 +7,7 @@ documents the workers will take first (largest first, their order), measures the
 of each, and writes it to a private temporary folder. Once the linter is ready the helper is
 stopped wherever it is, and each worker loads a document read ahead instead of reading it.
 On the 200-document benchmark the helper read every document during start-up, which took
-about 6% off a ``--jobs 2`` run.
+about 7% off a ``--jobs 2`` run.
 
 The helper records only what a worker would make of the same files: the document, or the
 ``DocumentError`` that says why it cannot be read. Anything else (running out of memory, a
