@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import pickle
 import shutil
@@ -184,12 +185,16 @@ def test_workers_check_the_documents_read_ahead(tasks: list[Task]) -> None:
 
 
 @needs_fork
-def test_the_helper_is_stopped_and_its_folder_removed(tasks: list[Task]) -> None:
-    with reading_ahead(tasks, 2, None, Limits()) as prefetch:
+@pytest.mark.parametrize("interrupted", [False, True])
+def test_the_helper_is_stopped_and_its_folder_removed(tasks: list[Task], interrupted: bool) -> None:
+    expected = pytest.raises(KeyboardInterrupt) if interrupted else contextlib.nullcontext()
+    with expected, reading_ahead(tasks, 2, None, Limits()) as prefetch:
         assert prefetch is not None
         folder = prefetch.folder
         pid = prefetch._pid
         assert pid is not None
+        if interrupted:  # Ctrl-C while spaCy loads
+            raise KeyboardInterrupt
     assert not folder.exists()
     with pytest.raises(ChildProcessError):  # stopped and reaped: no process left behind
         os.waitpid(pid, os.WNOHANG)
