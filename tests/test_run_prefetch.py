@@ -104,6 +104,30 @@ def test_failures_other_than_unreadable_files_are_left_to_the_worker(
     assert sorted(entries(folder)) == [0, 2, 3]
 
 
+def test_the_helper_reads_the_smallest_documents_first(
+    tasks: list[Task], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from wpslint.run import prefetch
+
+    order = []
+
+    def read(task: Task, password: str | None, limits: Limits) -> TaskDocument:
+        order.append(task.name)
+        return read_task(task, password, limits)
+
+    monkeypatch.setattr(prefetch, "read_task", read)
+    folder = tmp_path / "ahead"
+    folder.mkdir()
+    read_ahead(folder, tasks, None, Limits(), os.getppid())
+
+    def size(task: Task) -> int:
+        return sum(os.stat(path).st_size for path in task.files if os.path.exists(path))
+
+    sizes = {task.name: size(task) for task in tasks}
+    assert [sizes[name] for name in order] == sorted(sizes.values())
+    assert sorted(order) == sorted(task.name for task in tasks)
+
+
 def test_an_orphaned_helper_removes_its_folder(tasks: list[Task], tmp_path: Path) -> None:
     folder = tmp_path / "ahead"
     folder.mkdir()

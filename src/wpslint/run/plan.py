@@ -135,8 +135,8 @@ class Planner:
 
 def largest_first(tasks: Sequence[Task]) -> list[int]:
     """The indexes of ``tasks``, largest files first: the order workers take them in (and
-    documents are read ahead in). A long plan handed out last would keep one worker busy
-    while the others had nothing left to do."""
+    the reverse of the order documents are read ahead in). A long plan handed out last would
+    keep one worker busy while the others had nothing left to do."""
     sizes = [sum(_size(path) for path in task.files) for task in tasks]
     return sorted(range(len(tasks)), key=lambda index: -sizes[index])
 

@@ -3,11 +3,15 @@
 Before the first document can be checked, a run spends about a second importing spaCy,
 compiling the rules and loading the pipeline, and with ``--jobs 2`` or more the other cores
 sit idle meanwhile. So a helper process, forked before spaCy is imported, reads the
-documents the workers will take first (largest first, their order), measures the language
-of each, and writes it to a private temporary folder. Once the linter is ready the helper is
-stopped wherever it is, and each worker loads a document read ahead instead of reading it.
-On the 200-document benchmark the helper read every document during start-up, which took
-about 7% off a ``--jobs 2`` run.
+documents, measures the language of each, and writes it to a private temporary folder. Once
+the linter is ready the helper is stopped wherever it is, and each worker loads a document
+read ahead instead of reading it. The helper reads the smallest documents first, the
+reverse of the order the workers take them in: stopped in the middle of a document, it has
+wasted the least, and the documents the workers meet last, when one of them may already be
+idle, are ready. On the 200-document benchmark the helper read every document during
+start-up, which took about 7% off a ``--jobs 2`` run; on the samples and public documents,
+where one French plan takes 0.8 s to read, reading the largest first gained nothing and the
+smallest first took 6% off.
 
 The helper records only what a worker would make of the same files: the document, or the
 ``DocumentError`` that says why it cannot be read. Anything else (running out of memory, a
@@ -128,9 +132,9 @@ def load(path: Path) -> Prefetched | None:
 def read_ahead(
     folder: Path, tasks: Sequence[Task], password: str | None, limits: Limits, parent: int
 ) -> None:
-    """The helper's work: an entry in ``folder`` for each task, largest first, until done,
+    """The helper's work: an entry in ``folder`` for each task, smallest first, until done,
     stopped, or orphaned (``parent`` gone without stopping it, when it removes ``folder``)."""
-    for index in largest_first(tasks):
+    for index in reversed(largest_first(tasks)):
         if os.getppid() != parent:
             shutil.rmtree(folder, ignore_errors=True)
             return
