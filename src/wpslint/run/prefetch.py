@@ -140,16 +140,16 @@ def read_ahead(
             return
         started = time.monotonic()
         try:
-            document = read_task(tasks[index], password, limits)
-            document.language = profile(document.document.text)
-            entry = Prefetched(document, time.monotonic() - started)
+            task_document = read_task(tasks[index], password, limits)
+            task_document.language = profile(task_document.document.text)
+            entry = Prefetched(task_document, time.monotonic() - started)
         except DocumentError as error:
             entry = Prefetched(error, time.monotonic() - started)
         except Exception:  # out of memory, or a bug: the worker meets it within its limits
             continue
         try:
             _write(folder / f"{index}{SUFFIX}", entry)
-        except OSError:  # the disk is full: the workers read the rest
+        except OSError:  # no room left (or no folder): the workers read the rest
             return
 
 
