@@ -160,6 +160,26 @@ def test_csv_has_one_row_per_document_and_check(project: Path, monkeypatch) -> N
     assert pdf
 
 
+def test_csv_cells_from_documents_never_start_a_formula(tmp_path: Path, monkeypatch) -> None:
+    (tmp_path / "=plan.md").write_text(
+        '# @Annex\n\n=HYPERLINK("https://example.org") The Ministry should consider, where '
+        "possible, protecting women peacebuilders.\n\n-1 The Government shall protect "
+        "women human rights defenders.\n\nThe Ministry shall fund emergency relocation of "
+        "women peacebuilders at risk.\n",
+        encoding="utf-8",
+    )
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["check", "--format", "csv", "=plan.md"])
+    rows = list(csv.DictReader(io.StringIO(result.stdout, newline="")))
+    cells = [row[column] for row in rows for column in ("document", "file", "section", "passage")]
+    assert not [cell for cell in cells if cell.startswith(("=", "+", "-", "@"))]
+    assert {row["document"] for row in rows} == {"'=plan.md"}
+    assert "'@Annex" in {row["section"] for row in rows}
+    passages = {row["passage"] for row in rows}
+    assert any(passage.startswith("'=HYPERLINK(") for passage in passages)
+    assert any(passage.startswith("The ") for passage in passages)  # plain text as it is
+
+
 def test_show_level_applies_to_machine_formats(project: Path, monkeypatch) -> None:
     all_levels = run(project, monkeypatch, "github").splitlines()
     errors_only = run(project, monkeypatch, "github", "--show", "error").splitlines()

@@ -6,6 +6,12 @@ cross-tabulations can be computed without knowing wpslint's statuses in advance.
 where its first passage is (the member file in a document set) and that passage flattened to
 one line. Unreadable documents are not rows: they are reported on stderr and in the exit
 status.
+
+Text that comes from the documents, their file names or the waivers file is written with an
+apostrophe before it when it starts like a spreadsheet formula (``=``, ``+``, ``-``, ``@``),
+as OWASP advises against CSV injection: a crafted draft whose passage began
+``=HYPERLINK(...)`` would otherwise become a live formula in the spreadsheet of the
+researcher who opens the report.
 """
 
 from __future__ import annotations
@@ -39,6 +45,11 @@ COLUMNS = (
 )
 
 
+#: How a cell starts when a spreadsheet would read it as a formula (tab and carriage return
+#: too: some spreadsheets skip them before looking).
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
 def render(result: RunResult, *, rules: RuleSet, color: bool = False) -> str:
     """A header row, then a row per document and check (RFC 4180: CRLF line ends)."""
     buffer = io.StringIO()
@@ -53,7 +64,7 @@ def _row(document: DocumentReport, check: CheckResult) -> list[object]:
     where = primary(check)
     place = position(document, where)
     return [
-        document.path,
+        _text(document.path),
         document.doc_type,
         document.doc_type_source,
         document.language,
@@ -64,11 +75,16 @@ def _row(document: DocumentReport, check: CheckResult) -> list[object]:
         check.status.value,
         check.severity.value,
         "yes" if check.reported else "no",
-        check.waived or "",
+        _text(check.waived or ""),
         len(check.evidence),
-        place.file if where is not None else "",
+        _text(place.file) if where is not None else "",
         where.page if where is not None and where.page is not None else "",
         where.line if where is not None else "",
-        where.section if where is not None else "",
-        " ".join(check.evidence[0].text.split()) if check.evidence else "",
+        _text(where.section) if where is not None else "",
+        _text(" ".join(check.evidence[0].text.split())) if check.evidence else "",
     ]
+
+
+def _text(value: str) -> str:
+    """Text from a document, a file name or a waiver as a cell no spreadsheet runs."""
+    return "'" + value if value.startswith(_FORMULA_STARTS) else value
