@@ -62,7 +62,7 @@ def test_the_helper_writes_each_task_as_a_worker_reads_it(
 ) -> None:
     folder = tmp_path / "ahead"
     folder.mkdir()
-    read_ahead(folder, tasks, None, Limits(), os.getppid())
+    read_ahead(folder, tasks, Limits(), os.getppid())
     written = entries(folder)
     assert sorted(written) == [0, 1, 2, 3]
     for index in (0, 1):
@@ -100,7 +100,7 @@ def test_failures_other_than_unreadable_files_are_left_to_the_worker(
     monkeypatch.setattr(prefetch, "read_task", read)
     folder = tmp_path / "ahead"
     folder.mkdir()
-    read_ahead(folder, tasks, None, Limits(), os.getppid())
+    read_ahead(folder, tasks, Limits(), os.getppid())
     assert sorted(entries(folder)) == [0, 2, 3]
 
 
@@ -118,7 +118,7 @@ def test_the_helper_reads_the_smallest_documents_first(
     monkeypatch.setattr(prefetch, "read_task", read)
     folder = tmp_path / "ahead"
     folder.mkdir()
-    read_ahead(folder, tasks, None, Limits(), os.getppid())
+    read_ahead(folder, tasks, Limits(), os.getppid())
 
     def size(task: Task) -> int:
         return sum(os.stat(path).st_size for path in task.files if os.path.exists(path))
@@ -131,7 +131,7 @@ def test_the_helper_reads_the_smallest_documents_first(
 def test_an_orphaned_helper_removes_its_folder(tasks: list[Task], tmp_path: Path) -> None:
     folder = tmp_path / "ahead"
     folder.mkdir()
-    read_ahead(folder, tasks, None, Limits(), parent=-1)  # not this process's parent
+    read_ahead(folder, tasks, Limits(), parent=-1)  # not this process's parent
     assert not folder.exists()
 
 
@@ -186,6 +186,11 @@ def test_nothing_is_read_ahead_for_one_process(tasks: list[Task]) -> None:
     with reading_ahead(tasks, 1, None, Limits()) as prefetch:
         assert prefetch is None
     with reading_ahead(tasks[:1], 4, None, Limits()) as prefetch:
+        assert prefetch is None
+
+
+def test_decrypted_text_is_never_read_ahead_to_disk(tasks: list[Task]) -> None:
+    with reading_ahead(tasks, 2, "the plan's password", Limits()) as prefetch:
         assert prefetch is None
 
 

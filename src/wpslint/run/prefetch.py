@@ -13,6 +13,10 @@ start-up, which took about 7% off a ``--jobs 2`` run; on the samples and public 
 where one French plan takes 0.8 s to read, reading the largest first gained nothing and the
 smallest first took 6% off.
 
+Nothing is read ahead for a run given ``--password``: an entry holds a document's text, and
+the decrypted text of an encrypted PDF must not reach the disk, where a run stopped without
+cleaning up (a cancelled CI job gets SIGTERM) would leave it.
+
 The helper records only what a worker would make of the same files: the document, or the
 ``DocumentError`` that says why it cannot be read. Anything else (running out of memory, a
 bug) it leaves for the worker to meet again, within the document's limits; time it spent
@@ -63,13 +67,11 @@ class Prefetched:
 class Prefetch:
     """A helper process reading ``tasks`` ahead into a temporary folder, until stopped."""
 
-    def __init__(self, tasks: Sequence[Task], password: str | None, limits: Limits) -> None:
+    def __init__(self, tasks: Sequence[Task], limits: Limits) -> None:
         self._folder = Path(tempfile.mkdtemp(prefix="wpslint-read-"))
         parent = os.getpid()
         try:
-            self._pid: int | None = _fork(
-                lambda: read_ahead(self._folder, tasks, password, limits, parent)
-            )
+            self._pid: int | None = _fork(lambda: read_ahead(self._folder, tasks, limits, parent))
         except OSError:
             shutil.rmtree(self._folder, ignore_errors=True)
             raise
@@ -105,13 +107,14 @@ class Prefetch:
 def reading_ahead(
     tasks: Sequence[Task], jobs: int, password: str | None, limits: Limits
 ) -> Iterator[Prefetch | None]:
-    """A ``Prefetch`` of ``tasks`` when two or more forked workers will check them, else
-    None: one process has no idle core to read on."""
-    if not FORKS or min(jobs, len(tasks)) < 2:
+    """A ``Prefetch`` of ``tasks`` when two or more forked workers will check them, else None
+    (one process has no idle core to read on); None as well when a ``password`` decrypts
+    them (see the module's docstring)."""
+    if not FORKS or min(jobs, len(tasks)) < 2 or password is not None:
         yield None
         return
     try:
-        prefetch = Prefetch(tasks, password, limits)
+        prefetch = Prefetch(tasks, limits)
     except OSError:  # no process or temporary folder to be had: the workers read everything
         yield None
         return
@@ -129,9 +132,7 @@ def load(path: Path) -> Prefetched | None:
         return None
 
 
-def read_ahead(
-    folder: Path, tasks: Sequence[Task], password: str | None, limits: Limits, parent: int
-) -> None:
+def read_ahead(folder: Path, tasks: Sequence[Task], limits: Limits, parent: int) -> None:
     """The helper's work: an entry in ``folder`` for each task, smallest first, until done,
     stopped, or orphaned (``parent`` gone without stopping it, when it removes ``folder``)."""
     for index in reversed(largest_first(tasks)):
@@ -140,7 +141,7 @@ def read_ahead(
             return
         started = time.monotonic()
         try:
-            task_document = read_task(tasks[index], password, limits)
+            task_document = read_task(tasks[index], None, limits)
             task_document.language = profile(task_document.document.text)
             entry = Prefetched(task_document, time.monotonic() - started)
         except DocumentError as error:
