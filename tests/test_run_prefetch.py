@@ -22,9 +22,9 @@ from wpslint.run.prefetch import (
     FORKS,
     SUFFIX,
     Prefetched,
-    load,
     read_ahead,
     reading_ahead,
+    take,
 )
 from wpslint.run.reading import TaskDocument, read_task
 from wpslint.run.worker import check_task
@@ -52,7 +52,7 @@ def tasks(tmp_path: Path) -> list[Task]:
 
 
 def entries(folder: Path) -> dict[int, Prefetched]:
-    found = {int(path.stem): load(path) for path in folder.glob(f"*{SUFFIX}")}
+    found = {int(path.stem): take(path) for path in folder.glob(f"*{SUFFIX}")}
     assert None not in found.values()
     return found  # type: ignore[return-value]
 
@@ -145,6 +145,7 @@ def test_a_worker_uses_the_entry_and_counts_the_time_spent_reading(
     Path(tasks[0].files[0]).unlink()  # only the entry is left to check
     read_ahead_report = check_task(linter, tasks[0], prefetched=entry)
     assert isinstance(read_ahead_report, DocumentReport)
+    assert not entry.exists()  # taken: no copy of the text is left behind
     shutil.copy(CORPUS / "nap_strong.md", tasks[0].files[0])
     assert read_ahead_report == check_task(linter, tasks[0])
 

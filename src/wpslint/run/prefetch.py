@@ -25,7 +25,8 @@ reading counts against the document's time limit.
 Entries are pickles. Unlike the report cache, which sits in a repository where anyone who
 opens a pull request can add files, the folder is made by ``tempfile.mkdtemp`` (open to this
 user only) and only the helper writes to it. An entry is written under a temporary name and
-then renamed, so a helper stopped in the middle of writing leaves no half entry behind.
+then renamed, so a helper stopped in the middle of writing leaves no half entry behind; a
+worker removes the entry it takes, and the folder goes when the run ends.
 """
 
 from __future__ import annotations
@@ -124,10 +125,14 @@ def reading_ahead(
         prefetch.close()
 
 
-def load(path: Path) -> Prefetched | None:
-    """The entry at ``path``, or None when it cannot be read (the worker reads the files)."""
+def take(path: Path) -> Prefetched | None:
+    """The entry at ``path``, removed as it is taken so that no copy of a document's text
+    outlives its use (a run killed before cleaning up leaves only entries not yet taken);
+    None when it cannot be read (the worker reads the files)."""
     try:
-        return pickle.loads(path.read_bytes())
+        data = path.read_bytes()
+        path.unlink()
+        return pickle.loads(data)
     except (OSError, EOFError, pickle.UnpicklingError):
         return None
 

@@ -17,7 +17,7 @@ from wpslint.errors import DocumentError
 from wpslint.findings import CheckResult, DocumentReport, ReadFailure, Severity, Status
 from wpslint.limits import Limits, budget
 from wpslint.run.plan import Task
-from wpslint.run.prefetch import load
+from wpslint.run.prefetch import take
 from wpslint.run.reading import TaskDocument, read_task
 
 DESELECTED = "Not selected in the configuration."
@@ -35,7 +35,7 @@ def check_task(
     """The report for ``task``, or why it could not be read and checked within ``limits``;
     ``prefetched`` is the entry of the task read ahead, if it was."""
     limits = limits or Limits()
-    entry = load(prefetched) if prefetched else None
+    entry = take(prefetched) if prefetched else None
     try:
         with budget(task.name, limits.timeout, spent=entry.seconds if entry else 0.0):
             read = entry.outcome if entry else read_task(task, password, limits)
