@@ -22,7 +22,6 @@ from wpslint.run.cache import ReportCache, cache_directory, salt
 from wpslint.run.files import collect
 from wpslint.run.globs import Globs
 from wpslint.run.plan import Overrides, Planner, Task
-from wpslint.run.prefetch import reading_ahead
 from wpslint.run.progress import progress, wanted
 from wpslint.waivers.apply import WaiverReport, apply_waivers
 from wpslint.waivers.model import Waiver, load_waivers
@@ -118,6 +117,8 @@ def _results(tasks: list[Task], request: Request, rules: RuleSet) -> tuple[list,
         else:
             results[index] = hit
     if misses:
+        from wpslint.run.prefetch import reading_ahead  # a warm run never reads documents
+
         jobs = request.jobs or config.jobs or _cores()
         checking = [tasks[index] for index, _ in misses]
         # Read ahead from before spaCy is imported: start-up leaves the other cores idle.
