@@ -15,7 +15,7 @@ from typing import Any, NoReturn
 
 import click
 
-from wpslint import __version__
+from wpslint import __version__, collector
 from wpslint.errors import WpslintError
 
 EXIT_OK = 0
@@ -32,6 +32,12 @@ class WpslintGroup(click.Group):
 
     def main(self, *args: Any, **kwargs: Any) -> NoReturn:
         kwargs["standalone_mode"] = False
+        with collector.paused():  # until documents are checked: see wpslint.collector
+            code = self._run(*args, **kwargs)
+        sys.exit(code or EXIT_OK)
+
+    def _run(self, *args: Any, **kwargs: Any) -> int | None:
+        """The command's exit status, user errors printed as one line."""
         try:
             code = super().main(*args, **kwargs)
         except click.exceptions.NoArgsIsHelpError as error:
@@ -50,7 +56,7 @@ class WpslintGroup(click.Group):
         except click.Abort:
             click.echo("wpslint: interrupted", err=True)
             code = EXIT_INTERRUPTED
-        sys.exit(code or EXIT_OK)
+        return code
 
 
 def print_error(message: str) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from wpslint import collector
 from wpslint.api import Linter
 from wpslint.evaluate.baseline import baseline_positive
 from wpslint.evaluate.labels import CheckLabel, DocumentLabels, LabelError, load_labels
@@ -33,10 +34,11 @@ def evaluate_corpus(corpus_dir: str | Path, linter: Linter) -> EvalResult:
     documents: list[DocumentResult] = []
     pairs: list[PairResult] = []
     conflicts: list[Conflict] = []
-    for labels in labelled:
-        document, scored = _evaluate_document(labels, rules, linter, conflicts)
-        documents.append(document)
-        pairs.extend(scored)
+    with collector.running():  # between documents (see wpslint.collector)
+        for labels in labelled:
+            document, scored = _evaluate_document(labels, rules, linter, conflicts)
+            documents.append(document)
+            pairs.extend(scored)
     return EvalResult(
         corpus=str(corpus),
         kinds={rule_id: rule.kind for rule_id, rule in rules.items()},

@@ -20,6 +20,7 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from wpslint import collector
 from wpslint.api import Linter, load_rules
 from wpslint.errors import WpslintError
 from wpslint.findings import DocumentReport, ReadFailure
@@ -66,9 +67,10 @@ def run_tasks(
         linter = _setup(context, rules)
         _load_parser()  # now, not within the first document's time limit
         results = []
-        for task in tasks:
-            results.append(_check_in(linter, task, context))
-            done()
+        with collector.running():  # between documents (see wpslint.collector)
+            for task in tasks:
+                results.append(_check_in(linter, task, context))
+                done()
         return results
     method = "fork" if FORKS else "spawn"
     if method == "fork":
@@ -76,7 +78,8 @@ def run_tasks(
         _load_parser()  # once here, rather than once in every worker
         gc.freeze()  # keep the shared objects' pages out of the collector's writes
     read = prefetch.stop() if prefetch else {}
-    return _in_pool(tasks, read, context, workers, method, done)
+    with collector.running():  # forked workers inherit it
+        return _in_pool(tasks, read, context, workers, method, done)
 
 
 def _in_pool(
