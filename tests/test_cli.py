@@ -169,6 +169,24 @@ def test_output_replaces_an_existing_file(draft: Path, tmp_path: Path) -> None:
     assert "\x1b[" not in text
 
 
+@pytest.mark.parametrize("fmt", ["json", "sarif", "junit", "csv", "markdown", "github", "text"])
+def test_stdout_gets_the_utf8_bytes_output_writes_whatever_the_locale(
+    fmt: str, tmp_path: Path
+) -> None:
+    """Windows writes a redirected stdout in its ANSI code page (cp1252): JSON and SARIF must
+    be UTF-8, and a character outside cp1252 would stop the report with a traceback."""
+    draft = tmp_path / "défense-Ж.md"
+    draft.write_text(DRAFT, encoding="utf-8")
+    written = tmp_path / f"report.{fmt}"
+    runner = CliRunner(charset="cp1252")
+    printed = runner.invoke(main, ["check", "--no-cache", "--format", fmt, str(draft)])
+    assert printed.exit_code == 1, printed.output
+    assert printed.exception is None or isinstance(printed.exception, SystemExit)
+    runner.invoke(main, ["check", "--no-cache", "--format", fmt, "-o", str(written), str(draft)])
+    assert printed.stdout_bytes == written.read_bytes()
+    assert draft.name in printed.stdout_bytes.decode("utf-8")
+
+
 def test_output_into_missing_folder_is_one_error(draft: Path, tmp_path: Path) -> None:
     assert_one_error_line(wpslint("check", "-o", tmp_path / "no" / "r.txt", draft), "r.txt")
 

@@ -14,6 +14,7 @@ from wpslint.cli.app import (
     EXIT_FINDINGS,
     EXIT_OK,
     FAIL_ON,
+    emit_report,
     main,
     print_error,
     print_warning,
@@ -145,10 +146,7 @@ def check(
             write_atomic(path, page + "\n")
     else:
         report = render(result, fmt, rules=rules, color=color)
-        if output is None:
-            click.echo(report, color=color)
-        else:
-            write_atomic(output, report + "\n")
+        emit_report(report, output, text=fmt == "text", color=color)
     if output is not None or fmt != "text":
         # The text report on stdout already lists them; elsewhere they would go unseen.
         for document in result.documents:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from wpslint.cli.app import EXIT_FINDINGS, EXIT_OK, main, rules_option, write_atomic
+from wpslint.cli.app import EXIT_FINDINGS, EXIT_OK, emit_report, main, rules_option
 from wpslint.diff import REGRESSIONS, Change
 from wpslint.findings import DOC_TYPES
 from wpslint.report.diff import DIFF_FORMATS, render_diff
@@ -139,8 +139,5 @@ def diff(
     if color is None:
         color = output is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
     report = render_diff(result, fmt, rules=rules, color=color)
-    if output is None:
-        click.echo(report, color=color)
-    else:
-        write_atomic(output, report + "\n")
+    emit_report(report, output, text=fmt == "text", color=color)
     ctx.exit(EXIT_FINDINGS if result.has(fail_on) else EXIT_OK)
