@@ -135,6 +135,34 @@ def test_misnamed_files_are_read_by_their_content(tmp_path: Path) -> None:
     assert [read_document(path).format for path in (pdf, word, page)] == ["pdf", "docx", "html"]
 
 
+def test_a_file_name_that_is_not_utf8_is_refused_by_name(
+    tmp_path: Path, good: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Linux allows any bytes in a file name, and Python decodes those that are not UTF-8 as
+    lone surrogates; reports, cache keys and waiver paths are UTF-8 text. Such a name
+    stopped the run with a traceback (in the cache key, or writing the JSON)."""
+    bad = Path(os.fsdecode(os.fsencode(tmp_path) + b"/plan_\xff.txt"))
+    try:
+        bad.write_text(PLAN_LINES[1], encoding="utf-8")
+    except (OSError, UnicodeError):
+        pytest.skip("this file system refuses names that are not UTF-8")
+    monkeypatch.chdir(tmp_path)  # the cache is on, as by default, and goes here
+    shown = str(tmp_path / "plan_\ufffd.txt")
+    for fmt in ("json", "sarif", "text"):
+        result = CliRunner().invoke(main, ["check", "--format", fmt, str(good), str(bad)])
+        assert result.exception is None or isinstance(result.exception, SystemExit), fmt
+        assert result.exit_code == 2, result.output
+        assert result.stderr.count(shown) == (0 if fmt == "text" else 1)
+        if fmt == "json":
+            report = json.loads(result.stdout)
+            assert [document["path"] for document in report["documents"]] == [str(good)]
+            (error,) = report["errors"]
+            assert (error["path"], error["error"]) == (shown, "unreadable")
+            assert "not valid UTF-8; rename the file" in error["message"]
+        if fmt == "text":
+            assert f"{shown}: error: its name is not valid UTF-8" in result.stdout
+
+
 def test_a_device_or_pipe_is_refused(tmp_path: Path, good: Path) -> None:
     pipe = tmp_path / "pipe.txt"
     os.mkfifo(pipe)

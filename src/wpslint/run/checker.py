@@ -13,6 +13,7 @@ from pathlib import Path
 
 from wpslint import __version__
 from wpslint.config import Config
+from wpslint.errors import UNREADABLE
 from wpslint.findings import DocumentReport, ReadFailure, RunResult, Severity
 from wpslint.limits import Limits
 from wpslint.paths import display_path
@@ -110,6 +111,9 @@ def _results(tasks: list[Task], request: Request, rules: RuleSet) -> tuple[list,
     results: list[DocumentReport | ReadFailure | None] = [None] * len(tasks)
     misses: list[tuple[int, str | None]] = []
     for index, task in enumerate(tasks):
+        if (failure := _misnamed(task)) is not None:
+            results[index] = failure
+            continue
         key = cache.key(task) if cache else None
         hit = cache.get(key) if cache and key else None
         if hit is None:
@@ -144,6 +148,35 @@ def _results(tasks: list[Task], request: Request, rules: RuleSet) -> tuple[list,
     if cache and tasks:
         cache.prune()  # at most once a day; never fails the run
     return results, len(misses)
+
+
+def _misnamed(task: Task) -> ReadFailure | None:
+    """Why ``task`` cannot be reported on when a file name of it is not valid UTF-8 (bytes
+    that Linux allows in a name, decoded by Python as lone surrogates), else None.
+
+    Reports are UTF-8 text, and so are cache keys and waiver paths: such a name stopped the
+    run with a traceback. It is named with U+FFFD for the bytes, and the other documents are
+    checked.
+    """
+    for name in task.files:
+        if not _is_text(name):
+            named = "its name" if name == task.name else f"the name of {_shown(name)}"
+            message = f"{named} is not valid UTF-8; rename the file to check it"
+            return ReadFailure(_shown(task.name), UNREADABLE, message)
+    return None
+
+
+def _is_text(name: str) -> bool:
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _shown(name: str) -> str:
+    """``name`` with each byte that is not UTF-8 shown as U+FFFD."""
+    return os.fsencode(name).decode("utf-8", errors="replace")
 
 
 def _hide(result: RunResult, show: Severity, show_waived: bool) -> None:
