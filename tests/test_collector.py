@@ -74,7 +74,7 @@ def test_check_runs_it_between_documents_only(
 
     watch(wpslint.run.checker, "load_ruleset", "rules")
     watch(wpslint.run.pool, "_check_in", "checks")
-    watch(wpslint.cli.check, "render", "report")
+    watch(wpslint.cli.check, "render_utf8", "report")
     for name in ("nap_strong.md", "bill_weak.txt"):
         (tmp_path / name).write_bytes((CORPUS / name).read_bytes())
     result = CliRunner().invoke(main, ["check", "--no-cache", "--jobs", "1", str(tmp_path)])

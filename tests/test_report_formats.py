@@ -13,9 +13,9 @@ import pytest
 from click.testing import CliRunner
 
 from fixtures import make_pdf
-from wpslint.api import load_rules
+from wpslint.api import default_linter, load_rules
 from wpslint.cli import main
-from wpslint.report import FORMATS
+from wpslint.report import FORMATS, render, render_utf8
 from wpslint.report.github import _escape_data, _escape_property
 from wpslint.waivers.fingerprint import LENGTH
 
@@ -56,6 +56,18 @@ def run(project: Path, monkeypatch: pytest.MonkeyPatch, fmt: str, *args: str) ->
 def test_every_format_is_registered() -> None:
     assert {"text", "json", "sarif", "github", "junit", "csv"} <= set(FORMATS)
     assert next(iter(FORMATS)) == "text"
+
+
+@pytest.mark.parametrize("fmt", list(FORMATS))
+def test_every_format_gives_the_same_report_as_text_and_as_utf8(fmt: str, tmp_path: Path) -> None:
+    """What is printed on a terminal (``render``) and what goes to a file or a pipe
+    (``render_utf8``, written by orjson for the JSON formats) never drift apart."""
+    (tmp_path / "défense.md").write_text(DRAFT, encoding="utf-8")
+    result = default_linter().check_paths([tmp_path])
+    rules = load_rules()
+    text = render(result, fmt, rules=rules)
+    assert "défense" in text
+    assert render_utf8(result, fmt, rules=rules) == text.encode("utf-8")
 
 
 def test_sarif_is_valid_against_the_official_schema(project: Path, monkeypatch) -> None:

@@ -109,34 +109,38 @@ def main() -> None:
     """
 
 
-def emit_report(report: str, output: Path | None, *, text: bool, color: bool) -> None:
-    """Write ``report`` (no final newline) to ``output``, or to stdout when it is None.
+def emit_report(report: bytes, output: Path | None, *, color: bool) -> None:
+    """Write ``report`` (UTF-8, no final newline) to ``output``, or to stdout when it is None.
 
-    Reports are UTF-8 wherever they go, ``--output`` or stdout, byte for byte: JSON and SARIF
-    must be, the XML and HTML say they are, and GitHub reads workflow commands and job
-    summaries so. Printed as text, Windows would write them to a pipe or a file in its ANSI
-    code page (cp1252), or stop with an error at the first character outside it. Only the
-    ``text`` report on a terminal is printed as text, which click shows right in the Windows
-    console too. A character that cannot be written (half of a file name that is not UTF-8)
-    is replaced, not allowed to stop the report.
+    Reports are UTF-8 wherever they go, ``--output``, a pipe or a redirected stdout, byte for
+    byte: JSON and SARIF must be, the XML and HTML say they are, and GitHub reads workflow
+    commands and job summaries so. Printed as text, Windows would write them in its ANSI code
+    page (cp1252), or stop with an error at the first character outside it. Only on a terminal
+    is a report printed as text, which click shows right in the Windows console too.
     """
     if output is not None:
-        write_atomic(output, report + "\n")
-    elif text and sys.stdout.isatty():
-        click.echo(report, file=click.get_text_stream("stdout", errors="replace"), color=color)
+        write_atomic(output, report + b"\n")
+    elif sys.stdout.isatty():
+        text = report.decode("utf-8")
+        click.echo(text, file=click.get_text_stream("stdout", errors="replace"), color=color)
     else:
-        click.echo(report.encode("utf-8", errors="replace"))
+        # Bytes go to stdout's binary buffer as they are; the line break is written apart,
+        # rather than copying a 16 MB report to add it.
+        click.echo(report, nl=False)
+        click.echo(b"\n", nl=False)
 
 
-def write_atomic(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` via a temporary file in the same folder and ``os.replace``,
-    so a reader (or a CI step) never sees a half-written report. It is written as UTF-8 (see
-    ``emit_report``), its line endings as they are on every system: Windows would turn CSV's
-    CRLF into CR CR LF."""
+def write_atomic(path: Path, content: str | bytes) -> None:
+    """Write ``content`` to ``path`` via a temporary file in the same folder and
+    ``os.replace``, so a reader (or a CI step) never sees a half-written report. Text is
+    written as UTF-8 (see ``emit_report``; a character that cannot be encoded, such as half of
+    a file name that is not UTF-8, is replaced), its line endings as they are on every system:
+    Windows would turn CSV's CRLF into CR CR LF."""
+    data = content.encode("utf-8", errors="replace") if isinstance(content, str) else content
     temp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
-        with open(temp, "x", encoding="utf-8", errors="replace", newline="") as handle:
-            handle.write(text)
+        with open(temp, "xb") as handle:
+            handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(temp, path)

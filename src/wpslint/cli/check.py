@@ -23,7 +23,7 @@ from wpslint.cli.app import (
 from wpslint.cli.options import build_request, report_waivers, run_options
 from wpslint.errors import WpslintError
 from wpslint.findings import RunResult, Severity
-from wpslint.report import FORMATS, render
+from wpslint.report import FORMATS, render_utf8
 
 
 @main.command(short_help="Check documents for missing, weak and harmful provisions.")
@@ -145,8 +145,7 @@ def check(
         for path, page in pages(result, rules=rules, index=output).items():
             write_atomic(path, page + "\n")
     else:
-        report = render(result, fmt, rules=rules, color=color)
-        emit_report(report, output, text=fmt == "text", color=color)
+        emit_report(render_utf8(result, fmt, rules=rules, color=color), output, color=color)
     if output is not None or fmt != "text":
         # The text report on stdout already lists them; elsewhere they would go unseen.
         for document in result.documents:

@@ -17,4 +17,10 @@ import orjson
 def indented(data: Any) -> str:
     """``data`` (dicts with text keys, lists, text, numbers, booleans, None) as JSON indented
     by two spaces, non-ASCII characters kept as they are."""
-    return orjson.dumps(data, option=orjson.OPT_INDENT_2).decode()
+    return indented_utf8(data).decode()
+
+
+def indented_utf8(data: Any) -> bytes:
+    """``indented(data)`` encoded as UTF-8, as orjson writes it: what a file or a pipe gets,
+    without decoding 16 MB to text only to encode it again."""
+    return orjson.dumps(data, option=orjson.OPT_INDENT_2)

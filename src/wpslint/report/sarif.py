@@ -23,7 +23,7 @@ from pathlib import PurePath
 from urllib.parse import quote
 
 from wpslint.findings import CheckResult, DocumentReport, RunResult, Severity, Status
-from wpslint.report.jsontext import indented
+from wpslint.report.jsontext import indented_utf8
 from wpslint.report.locate import position, primary
 from wpslint.report.text import excerpt
 from wpslint.rules.model import Rule, RuleSet
@@ -36,6 +36,11 @@ LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "
 
 def render(result: RunResult, *, rules: RuleSet, color: bool = False) -> str:
     """``result`` as a SARIF log with one run; ``color`` is unused (shared signature)."""
+    return render_utf8(result, rules=rules, color=color).decode()
+
+
+def render_utf8(result: RunResult, *, rules: RuleSet, color: bool = False) -> bytes:
+    """``render`` as the UTF-8 bytes written to a file or stdout."""
     index = {rule.id: number for number, rule in enumerate(rules.rules)}
     results = [
         _result(document, check, index)
@@ -62,7 +67,7 @@ def render(result: RunResult, *, rules: RuleSet, color: bool = False) -> str:
             }
         ],
     }
-    return indented(log)
+    return indented_utf8(log)
 
 
 def _rule(rule: Rule) -> dict[str, object]:
