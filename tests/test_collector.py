@@ -4,6 +4,7 @@ documents a command checks (``wpslint.collector``)."""
 from __future__ import annotations
 
 import gc
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -13,8 +14,11 @@ from click.testing import CliRunner
 import wpslint.cli.check
 import wpslint.run.checker
 import wpslint.run.pool
+import wpslint.run.prefetch
 from wpslint import collector
 from wpslint.cli import main
+from wpslint.limits import Limits
+from wpslint.run.plan import Settings, Task
 
 CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 
@@ -102,3 +106,24 @@ def test_forked_workers_run_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) 
     result = CliRunner().invoke(main, ["check", "--no-cache", "--jobs", "2", str(documents)])
     assert result.exit_code == 1, result.output
     assert log.read_text(encoding="utf-8").split() == ["True"] * 3
+
+
+def test_the_helper_reads_ahead_with_it_running(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The helper is forked during start-up, with the collector paused; readers leave cycles."""
+    seen = []
+    read_task = wpslint.run.prefetch.read_task
+
+    def watched(*args, **kwargs):
+        seen.append(gc.isenabled())
+        return read_task(*args, **kwargs)
+
+    monkeypatch.setattr(wpslint.run.prefetch, "read_task", watched)
+    path = str(CORPUS / "bill_weak.txt")
+    task = Task(path, (path,), Settings(None, "detected", ()))
+    with collector.paused():
+        wpslint.run.prefetch.read_ahead(tmp_path, [task], Limits(), os.getppid())
+        assert not gc.isenabled()
+    assert seen == [True]
+    assert [entry.name for entry in tmp_path.iterdir()] == ["0.pickle"]

@@ -12,8 +12,9 @@ it did in the three phases of a run that allocate the most:
   sentences, evidence): over a hundred collections on a 100-page plan, a sixteenth of the check.
 - A report of 200 plans is millions of dicts and lists, none of them in a cycle.
 
-So the command line runs with the collector paused (``paused``), and turns it back on while it
-checks documents (``running``), where readers do leave cycles: reading a French PDF left 2,600
+So the command line runs with the collector paused (``paused``), and turns it back on where
+documents are read and checked (``running``: the checking loop, the worker processes, the
+helper that reads ahead), since readers do leave cycles: reading a French PDF left 2,600
 objects for the collector, which a run over a thousand plans must not keep. Each document is
 still checked with it paused (``wpslint.api.Linter.check_document``): it runs between
 documents, on what the last one left.

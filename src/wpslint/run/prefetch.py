@@ -43,6 +43,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from wpslint import collector
 from wpslint.errors import DocumentError
 from wpslint.limits import Limits
 from wpslint.nlp.language import profile
@@ -139,7 +140,13 @@ def take(path: Path) -> Prefetched | None:
 
 def read_ahead(folder: Path, tasks: Sequence[Task], limits: Limits, parent: int) -> None:
     """The helper's work: an entry in ``folder`` for each task, smallest first, until done,
-    stopped, or orphaned (``parent`` gone without stopping it, when it removes ``folder``)."""
+    stopped, or orphaned (``parent`` gone without stopping it, when it removes ``folder``).
+    Readers leave cycles, so the collector runs (see ``wpslint.collector``)."""
+    with collector.running():
+        _read_ahead(folder, tasks, limits, parent)
+
+
+def _read_ahead(folder: Path, tasks: Sequence[Task], limits: Limits, parent: int) -> None:
     for index in reversed(largest_first(tasks)):
         if os.getppid() != parent:
             shutil.rmtree(folder, ignore_errors=True)
