@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import sys
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,7 @@ from click.testing import CliRunner, Result
 
 from wpslint import __version__
 from wpslint.cli import main
+from wpslint.cli.app import emit_report, print_error
 
 DRAFT = """\
 # Protection of Women Peacebuilders Act
@@ -185,6 +187,28 @@ def test_stdout_gets_the_utf8_bytes_output_writes_whatever_the_locale(
     runner.invoke(main, ["check", "--no-cache", "--format", fmt, "-o", str(written), str(draft)])
     assert printed.stdout_bytes == written.read_bytes()
     assert draft.name in printed.stdout_bytes.decode("utf-8")
+
+
+def test_a_file_name_cannot_send_escape_sequences_to_the_terminal(tmp_path: Path) -> None:
+    """A file named with ESC [ 8 m would hide what the coloured report prints after it."""
+    draft = tmp_path / "plan\x1b[8mhidden.md"
+    draft.write_text(DRAFT, encoding="utf-8")
+    result = wpslint("check", "--no-cache", "--color", draft)
+    assert result.exit_code == 1, result.output
+    assert "\x1b[1m" in result.stdout  # wpslint's own colours are kept
+    assert "\x1b[8m" not in result.stdout
+    assert f"{tmp_path}/plan\ufffd[8mhidden.md" in result.stdout
+
+
+def test_a_report_on_a_terminal_shows_control_characters_as_replacements(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """CSV, Markdown and the other formats quote documents and file names as they are."""
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
+    emit_report("name,\x1b]0;title\x07quote\r\n\x9b2J\tend".encode(), None, color=False)
+    assert capsys.readouterr().out == "name,\ufffd]0;title\ufffdquote\n\ufffd2J\tend\n"
+    print_error("cannot read plan\x1b[2J.pdf")
+    assert capsys.readouterr().err == "wpslint: error: cannot read plan\ufffd[2J.pdf\n"
 
 
 def test_output_into_missing_folder_is_one_error(draft: Path, tmp_path: Path) -> None:

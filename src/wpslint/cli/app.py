@@ -17,6 +17,7 @@ import click
 
 from wpslint import __version__, collector
 from wpslint.errors import WpslintError
+from wpslint.terminal import one_line, printable
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1
@@ -61,12 +62,12 @@ class WpslintGroup(click.Group):
 
 def print_error(message: str) -> None:
     """One line on stderr, whatever line breaks the message had."""
-    click.echo(f"wpslint: error: {' '.join(message.split())}", err=True)
+    click.echo(f"wpslint: error: {one_line(' '.join(message.split()))}", err=True)
 
 
 def print_warning(message: str) -> None:
     """One warning line on stderr, like ``print_error``."""
-    click.echo(f"wpslint: warning: {' '.join(message.split())}", err=True)
+    click.echo(f"wpslint: warning: {one_line(' '.join(message.split()))}", err=True)
 
 
 rules_option = click.option(
@@ -110,19 +111,25 @@ def main() -> None:
 
 
 def emit_report(report: bytes, output: Path | None, *, color: bool) -> None:
-    """Write ``report`` (UTF-8, no final newline) to ``output``, or to stdout when it is None.
+    """Write ``report`` (UTF-8, no final newline) to ``output``, or to stdout when it is None;
+    ``color``: the report holds colour codes of wpslint's own (the text formats).
 
     Reports are UTF-8 wherever they go, ``--output``, a pipe or a redirected stdout, byte for
     byte: JSON and SARIF must be, the XML and HTML say they are, and GitHub reads workflow
     commands and job summaries so. Printed as text, Windows would write them in its ANSI code
     page (cp1252), or stop with an error at the first character outside it. Only on a terminal
-    is a report printed as text, which click shows right in the Windows console too.
+    is a report printed as text, which click shows right in the Windows console too, with the
+    control characters of documents and file names shown as U+FFFD (``wpslint.terminal``).
     """
     if output is not None:
         write_atomic(output, report + b"\n")
     elif sys.stdout.isatty():
-        text = report.decode("utf-8")
-        click.echo(text, file=click.get_text_stream("stdout", errors="replace"), color=color)
+        # A coloured report is the text one, whose renderer shows documents' control
+        # characters as U+FFFD itself; any other is made printable here. What the terminal's
+        # encoding cannot show becomes "?" rather than an error.
+        text = report.decode("utf-8") if color else printable(report.decode("utf-8"))
+        encoding = sys.stdout.encoding or "utf-8"
+        click.echo(text.encode(encoding, errors="replace").decode(encoding), color=color)
     else:
         # Bytes go to stdout's binary buffer as they are; the line break is written apart,
         # rather than copying a 16 MB report to add it.

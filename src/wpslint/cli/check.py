@@ -145,7 +145,8 @@ def check(
         for path, page in pages(result, rules=rules, index=output).items():
             write_atomic(path, page + "\n")
     else:
-        emit_report(render_utf8(result, fmt, rules=rules, color=color), output, color=color)
+        report = render_utf8(result, fmt, rules=rules, color=color)
+        emit_report(report, output, color=color and fmt == "text")  # only text is coloured
     if output is not None or fmt != "text":
         # The text report on stdout already lists them; elsewhere they would go unseen.
         for document in result.documents:

@@ -139,5 +139,5 @@ def diff(
     if color is None:
         color = output is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
     report = render_diff(result, fmt, rules=rules, color=color)
-    emit_report(report.encode("utf-8", errors="replace"), output, color=color)
+    emit_report(report.encode("utf-8", errors="replace"), output, color=color and fmt == "text")
     ctx.exit(EXIT_FINDINGS if result.has(fail_on) else EXIT_OK)

@@ -25,13 +25,10 @@ from wpslint.findings import (
 )
 from wpslint.nlp.language import LANGUAGE_NAMES
 from wpslint.rules.model import SECURITY_CATEGORIES, RuleSet
+from wpslint.terminal import one_line
 
 #: Characters of evidence quoted under a finding; enough to recognise the passage.
 EXCERPT_LENGTH = 80
-#: Control characters (C0, DEL and C1) a document's text may carry, shown in quotes as
-#: U+FFFD: ESC starts the terminal's escape sequences, so a crafted draft could otherwise
-#: recolour, move or erase lines of the report a reader sees in a terminal or CI log.
-_CONTROLS = dict.fromkeys([*range(0x20), *range(0x7F, 0xA0)], "\ufffd")
 
 HINT = "Run 'wpslint explain ID' for why a check matters and a clause to adapt."
 
@@ -62,7 +59,9 @@ def render(result: RunResult, *, rules: RuleSet, color: bool = False) -> str:
     blocks = [_document(document, rules, paint) for document in result.documents]
     if result.errors:
         red = paint("error", fg="red", bold=True)
-        blocks.append("\n".join(f"{f.path}: {red}: {f.message}" for f in result.errors))
+        blocks.append(
+            "\n".join(f"{one_line(f.path)}: {red}: {one_line(f.message)}" for f in result.errors)
+        )
     closing = [_total(result)]
     if any(document.findings for document in result.documents):
         closing.append(HINT)
@@ -73,7 +72,7 @@ def render(result: RunResult, *, rules: RuleSet, color: bool = False) -> str:
 def excerpt(text: str, length: int = EXCERPT_LENGTH) -> str:
     """``text`` on one line, cut at a word boundary near ``length``, in double quotes, with
     any control character shown as U+FFFD."""
-    flat = " ".join(text.split()).translate(_CONTROLS)
+    flat = one_line(" ".join(text.split()))
     if len(flat) > length:
         flat = flat[:length].rsplit(" ", 1)[0].rstrip(",;:") + "…"
     return f'"{flat}"'
@@ -87,10 +86,11 @@ def _painter(color: bool) -> Paint:
 
 
 def _document(document: DocumentReport, rules: RuleSet, paint: Paint) -> str:
-    lines = [paint(document.path, bold=True), *_details(document, paint), ""]
+    # Paths and warnings name files, whose names may hold control characters too.
+    lines = [paint(one_line(document.path), bold=True), *_details(document, paint), ""]
     findings = sorted(document.findings, key=_sort_key)
     for check in findings:
-        lines.extend(_finding(document.path, check, paint))
+        lines.extend(_finding(one_line(document.path), check, paint))
     if not document.checked:
         why = "see the warning above" if document.warnings else "no selected check applies to it"
         lines.append(f"  Not checked: {why}.")
@@ -114,9 +114,10 @@ def _details(document: DocumentReport, paint: Paint) -> list[str]:
     facts.append(f"Pipeline: {document.pipeline}")
     lines = [f"  Type: {document.doc_type} ({kind}), {source}", f"  {' · '.join(facts)}"]
     if document.members:
-        lines.append(f"  Document set of {len(document.members)}: {', '.join(document.members)}")
+        members = one_line(", ".join(document.members))
+        lines.append(f"  Document set of {len(document.members)}: {members}")
     warning = paint("Warning", fg="yellow", bold=True)
-    lines.extend(f"  {warning}: {text}" for text in document.warnings)
+    lines.extend(f"  {warning}: {one_line(text)}" for text in document.warnings)
     return lines
 
 
@@ -137,7 +138,7 @@ def _sort_key(check: CheckResult) -> tuple[int, int, str]:
 def _location(path: str, where: Evidence | None) -> str:
     if where is None:
         return path
-    path = where.path or path  # a member file of a document set
+    path = one_line(where.path) if where.path else path  # a member file of a document set
     if where.page is None:
         return f"{path}:{where.line}"
     return f"{path}:{where.page}:{where.line}"
