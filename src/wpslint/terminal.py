@@ -9,13 +9,13 @@ retitle the window. Such characters are shown as U+FFFD.
 from __future__ import annotations
 
 #: C0, DEL and C1: every control character.
-CONTROLS = dict.fromkeys([*range(0x20), *range(0x7F, 0xA0)], "\ufffd")
-_IN_LINES = {code: mark for code, mark in CONTROLS.items() if code not in (0x09, 0x0A)}
+_CONTROLS = dict.fromkeys([*range(0x20), *range(0x7F, 0xA0)], "\ufffd")
+_IN_LINES = {code: mark for code, mark in _CONTROLS.items() if code not in (0x09, 0x0A)}
 
 
 def one_line(text: str) -> str:
     """``text`` (a path, a message) with every control character shown as U+FFFD."""
-    return text.translate(CONTROLS)
+    return text.translate(_CONTROLS)
 
 
 def printable(text: str) -> str:
